@@ -1,0 +1,10 @@
+// `npm run dev`: Vite's dev server with hot reload, next to the sandbox.
+import { createServer } from "vite";
+import { startSandboxServer } from "../src/sandbox/node/serve";
+
+const sandbox = await startSandboxServer({ port: Number(process.env.SANDBOX_PORT ?? 4174) });
+process.env.SANDBOX_ORIGIN = sandbox.url;
+const vite = await createServer({});
+await vite.listen();
+vite.printUrls();
+console.log(`  Sandbox    ${sandbox.url}\n`);

@@ -1,0 +1,40 @@
+import { A } from "@solidjs/router";
+import type { ParentProps } from "solid-js";
+import { ErrorBoundary, Suspense } from "solid-js";
+import { ReloadPrompt } from "../pwa/ReloadPrompt";
+import { ErrorPanel } from "./ErrorPanel";
+import { OfflineIndicator } from "./OfflineIndicator";
+
+export function Shell(props: ParentProps) {
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="shell-header">
+        <A href="/activities" class="brand">
+          <img src="/icons/favicon.svg" alt="" width="28" height="28" />
+          <span>Mailroom</span>
+        </A>
+        <nav aria-label="Main">
+          <A href="/activities" activeClass="active">
+            Activities
+          </A>
+          <A href="/campaigns" activeClass="active">
+            Campaigns
+          </A>
+          <A href="/settings" activeClass="active">
+            Settings
+          </A>
+        </nav>
+        <OfflineIndicator />
+      </header>
+      <main id="main" tabindex="-1">
+        <ErrorBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} />}>
+          <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
+        </ErrorBoundary>
+      </main>
+      <ReloadPrompt />
+    </div>
+  );
+}
