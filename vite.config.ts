@@ -1,5 +1,5 @@
+import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
-import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 
 /** Which build this is: shown in Settings, and what makes a newer build a different service worker. */
@@ -11,12 +11,13 @@ const buildId = process.env.MAILROOM_BUILD_ID ?? new Date().toISOString();
  */
 function runtimeConfig(): Plugin {
   const body = () => JSON.stringify({ sandboxOrigin: process.env.SANDBOX_ORIGIN ?? "http://127.0.0.1:4174" });
-  const serve = (server: { middlewares: { use: (path: string, fn: (req: unknown, res: never) => void) => void } }) =>
-    server.middlewares.use("/runtime-config.json", (_req, res: { setHeader(k: string, v: string): void; end(b: string): void }) => {
+  const serve = (server: ViteDevServer | PreviewServer) => {
+    server.middlewares.use("/runtime-config.json", (_req, res) => {
       res.setHeader("Content-Type", "application/json");
       res.setHeader("Cache-Control", "no-store");
       res.end(body());
     });
+  };
   return { name: "mailroom-runtime-config", configureServer: serve, configurePreviewServer: serve };
 }
 
@@ -52,7 +53,11 @@ export default defineConfig({
           { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
         ],
         shortcuts: [
-          { name: "Activities", url: "/activities", icons: [{ src: "/icons/icon-192.png", sizes: "192x192" }] },
+          {
+            name: "Activities",
+            url: "/activities",
+            icons: [{ src: "/icons/icon-192.png", sizes: "192x192" }],
+          },
           { name: "Campaigns", url: "/campaigns", icons: [{ src: "/icons/icon-192.png", sizes: "192x192" }] },
         ],
       },

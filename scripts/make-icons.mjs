@@ -47,7 +47,11 @@ function render(size, options) {
       let a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const colour = shapeAt((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size, options);
+          const colour = shapeAt(
+            (px + (sx + 0.5) / samples) / size,
+            (py + (sy + 0.5) / samples) / size,
+            options,
+          );
           if (!colour) continue;
           r += colour[0];
           g += colour[1];

@@ -13,10 +13,17 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const steps = [
   { name: "typecheck (app)", args: ["tsc", "--noEmit", "-p", "tsconfig.json"] },
   { name: "typecheck (service worker)", args: ["tsc", "--noEmit", "-p", "src/sw/tsconfig.json"] },
-  { name: "typecheck (node: scripts, sandbox server, e2e, bench)", args: ["tsc", "--noEmit", "-p", "tsconfig.node.json"] },
+  {
+    name: "typecheck (node: scripts, sandbox server, e2e, bench)",
+    args: ["tsc", "--noEmit", "-p", "tsconfig.node.json"],
+  },
   { name: "lint and format", args: ["biome", "check", "."] },
   { name: "unit and component tests", args: ["vitest", "run"], report: "unit.json" },
-  { name: "end-to-end tests (Chromium)", args: ["vitest", "run", "--config", "vitest.e2e.config.ts"], report: "e2e.json" },
+  {
+    name: "end-to-end tests (Chromium)",
+    args: ["vitest", "run", "--config", "vitest.e2e.config.ts"],
+    report: "e2e.json",
+  },
 ];
 
 const failedSteps = [];
@@ -25,7 +32,8 @@ let failed = 0;
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const args = [...step.args];
-  if (step.report) args.push("--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, step.report)}`);
+  if (step.report)
+    args.push("--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, step.report)}`);
   const result = spawnSync(npx, args, { stdio: "inherit" });
   if (step.report) {
     const counts = readCounts(join(reports, step.report));
@@ -44,7 +52,11 @@ process.exit(failedSteps.length > 0 ? 1 : 0);
 function readCounts(file) {
   try {
     const json = JSON.parse(readFileSync(file, "utf8"));
-    return { passed: json.numPassedTests ?? 0, failed: json.numFailedTests ?? 0, total: json.numTotalTests ?? 0 };
+    return {
+      passed: json.numPassedTests ?? 0,
+      failed: json.numFailedTests ?? 0,
+      total: json.numTotalTests ?? 0,
+    };
   } catch (error) {
     console.error(`Could not read the test report ${file}: ${error.message}`);
     return { passed: 0, failed: 0, total: 0 };

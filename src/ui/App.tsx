@@ -1,9 +1,8 @@
 import { Navigate, Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
-import { Shell } from "./shell/Shell";
-
 // The first screen loads with the shell; the others are fetched when opened (and precached).
 import { ActivitiesPage } from "./routes/ActivitiesPage";
+import { Shell } from "./shell/Shell";
 
 const CampaignsPage = lazy(() => import("./routes/CampaignsPage"));
 const SettingsPage = lazy(() => import("./routes/SettingsPage"));

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
-import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server";
+import { type StaticServer, startStaticServer } from "../../scripts/lib/static-server";
 import { launchPersistent } from "./support/browser";
 
 let server: StaticServer;
@@ -19,7 +19,9 @@ afterEach(async () => {
 async function openControlled(path = "/activities"): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(server.url + path);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
   return page;
 }
 

@@ -5,6 +5,10 @@ import { createLiveQuery } from "./createLiveQuery";
 export function createAccounts() {
   return createLiveQuery(
     () => null,
-    () => db().accounts.orderBy("id").toArray().then((rows) => rows.sort((a, b) => a.createdAt - b.createdAt)),
+    () =>
+      db()
+        .accounts.orderBy("id")
+        .toArray()
+        .then((rows) => rows.sort((a, b) => a.createdAt - b.createdAt)),
   );
 }

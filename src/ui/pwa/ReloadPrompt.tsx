@@ -1,5 +1,5 @@
-import { Show } from "solid-js";
 import { useRegisterSW } from "virtual:pwa-register/solid";
+import { Show } from "solid-js";
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
@@ -23,7 +23,9 @@ export function ReloadPrompt() {
   const reload = () => {
     // Reload once the new worker controls the page. workbox-window only reloads for updates it
     // found itself; this also covers one found by another tab or by the browser.
-    navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), { once: true });
+    navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), {
+      once: true,
+    });
     void updateServiceWorker(true);
   };
 

@@ -6,7 +6,8 @@ export default function NotFoundPage() {
     <section class="panel">
       <h1>Nothing here</h1>
       <p>
-        Mailroom has no screen at <code>{location.pathname}</code>. Go to <A href="/activities">Activities</A>.
+        Mailroom has no screen at <code>{location.pathname}</code>. Go to <A href="/activities">Activities</A>
+        .
       </p>
     </section>
   );

@@ -5,7 +5,10 @@ export function OfflineIndicator() {
   const online = createOnline();
   return (
     <Show when={!online()}>
-      <output class="offline-indicator" title="Cached activities and send lists, search and CSV export still work.">
+      <output
+        class="offline-indicator"
+        title="Cached activities and send lists, search and CSV export still work."
+      >
         Offline — showing cached data
       </output>
     </Show>

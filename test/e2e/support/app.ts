@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { startStaticServer, type StaticServer } from "../../../scripts/lib/static-server";
+import { type StaticServer, startStaticServer } from "../../../scripts/lib/static-server";
 import type { SandboxConfig } from "../../../src/sandbox/core";
 import { startSandboxServer } from "../../../src/sandbox/node/serve";
 
@@ -15,7 +15,10 @@ export interface RunningApp {
 
 /** The built app and a fresh sandbox, each on a free port of the loopback. */
 export async function startApp(sandboxConfig: Partial<SandboxConfig> = {}): Promise<RunningApp> {
-  const sandboxServer = await startSandboxServer({ port: 0, config: { autoApprove: true, ...sandboxConfig } });
+  const sandboxServer = await startSandboxServer({
+    port: 0,
+    config: { autoApprove: true, ...sandboxConfig },
+  });
   const server = await startStaticServer({ root: inject("distDir"), sandboxOrigin: sandboxServer.url });
   return {
     url: server.url,
