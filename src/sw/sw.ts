@@ -2,7 +2,10 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { isSkipWaitingMessage } from "./messages";
+import { isPageToWorker, POLL_TAG } from "../sync/messages";
+import { openFromNotification } from "./notify";
+import { pollEveryAccount } from "./poll";
+import type { TaggedEvent } from "./wakeups";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -18,11 +21,31 @@ registerRoute(
   }),
 );
 
-// Prompt-mode updates: a new worker waits until the user accepts "Reload", so open tabs never
-// run old chunks against a new worker or schema.
 self.addEventListener("message", (event) => {
-  if (isSkipWaitingMessage(event.data)) void self.skipWaiting();
+  if (!isPageToWorker(event.data)) return;
+  // Prompt-mode updates: a new worker waits until the user accepts "Reload", so open tabs never
+  // run old chunks against a new worker or schema.
+  if (event.data.type === "SKIP_WAITING") void self.skipWaiting();
+  // A worker cannot keep a timer alive, so the elected page wakes it; waitUntil keeps it alive
+  // for the length of the round.
+  if (event.data.type === "POLL_NOW") event.waitUntil(pollEveryAccount());
 });
+
+// Installed Chromium wakes the worker every few hours even with no tab open…
+self.addEventListener("periodicsync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const wake = event as unknown as TaggedEvent;
+  if (wake.tag === POLL_TAG) wake.waitUntil(pollEveryAccount());
+});
+// …and once when the connection returns after a page registered a one-off sync while offline.
+self.addEventListener("sync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const wake = event as unknown as TaggedEvent;
+  if (wake.tag === POLL_TAG) wake.waitUntil(pollEveryAccount());
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.waitUntil(openFromNotification(event.notification));
+});
+
 // The first worker takes the open page at once (there is no older one to conflict with); a newer
 // worker only ever activates after the user's "Reload", and then takes every tab.
 clientsClaim();

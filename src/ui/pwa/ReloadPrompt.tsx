@@ -1,5 +1,6 @@
 import { useRegisterSW } from "virtual:pwa-register/solid";
 import { Show } from "solid-js";
+import { VersionChangeNotice } from "./VersionChangeNotice";
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
@@ -31,6 +32,7 @@ export function ReloadPrompt() {
 
   return (
     <div class="toasts" aria-live="polite">
+      <VersionChangeNotice />
       <Show when={offlineReady()}>
         <div class="toast" role="status">
           <span>Ready to work offline.</span>

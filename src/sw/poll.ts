@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+import { isMailroomError } from "../api/errors";
+import { AuthRequiredError } from "../auth/types";
+import { db } from "../db";
+import type { BulkActivity } from "../db/types";
+import { pollUnfinishedActivities } from "../sync";
+import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
+import { nextPollDelay } from "../sync/pollSchedule";
+import { notifyFinished } from "./notify";
+
+declare const self: ServiceWorkerGlobalScope;
+
+const channel = new BroadcastChannel(BROADCAST_CHANNEL);
+const broadcast = (message: WorkerBroadcast) => channel.postMessage(message);
+
+let running: Promise<void> | undefined;
+/** Rounds in a row that found unfinished jobs but saw none finish: drives the back-off. */
+let quietRounds = 0;
+
+/**
+ * One poll round over every signed-in account. Requests arriving while a round runs join it
+ * instead of starting another, so several wake-ups (two tabs, a sync event, a button) cost one
+ * set of requests.
+ */
+export function pollEveryAccount(): Promise<void> {
+  running ??= pollRound().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+async function pollRound(): Promise<void> {
+  if (!self.navigator.onLine) {
+    broadcast({ type: "poll-paused", reason: "offline" });
+    return;
+  }
+  broadcast({ type: "poll-started", at: Date.now() });
+  let unfinished = 0;
+  let finishedAny = false;
+  for (const account of await db().accounts.toArray()) {
+    try {
+      const result = await pollUnfinishedActivities(account.id);
+      unfinished += result.unfinished;
+      finishedAny ||= result.finished.length > 0;
+      for (const activity of result.finished) await announce(activity);
+    } catch (error) {
+      reportFailure(account.id, error);
+    }
+  }
+  quietRounds = finishedAny || unfinished === 0 ? 0 : quietRounds + 1;
+  broadcast({
+    type: "poll-finished",
+    at: Date.now(),
+    unfinished,
+    nextPollInMs: nextPollDelay(unfinished, quietRounds),
+  });
+}
+
+async function announce(activity: BulkActivity): Promise<void> {
+  broadcast({
+    type: "activity-finished",
+    accountId: activity.accountId,
+    generation: activity.generation,
+    activityId: activity.activityId,
+    status: activity.status,
+  });
+  await notifyFinished(activity);
+}
+
+/** Failures are told to every page (which shows them); polling goes on for the other accounts. */
+function reportFailure(accountId: string, error: unknown): void {
+  if (error instanceof AuthRequiredError) {
+    broadcast({ type: "poll-paused", reason: "sign-in-required", accountId });
+    return;
+  }
+  broadcast({
+    type: "poll-failed",
+    accountId,
+    kind: isMailroomError(error) ? error.kind : "unknown",
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
