@@ -1,0 +1,32 @@
+import * as oauth from "oauth4webapi";
+import type { Account } from "../db";
+import { fetchFor, isLoopbackHttp } from "./http";
+
+/** What oauth4webapi needs to talk to one account's v3 authorization server. */
+export interface V3OAuth {
+  as: oauth.AuthorizationServer;
+  client: oauth.Client;
+  /** A public client: PKCE replaces the secret a browser cannot keep. */
+  clientAuth: oauth.ClientAuth;
+  /** Custom fetch (demo mode) and plain http for the loopback sandbox. */
+  options: { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean };
+}
+
+export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
+  if (!account.v3ClientId) throw new Error(`The account "${account.label}" has no v3 client id.`);
+  const { v3Authorize, v3Token, v3Revoke } = account.endpoints;
+  // No discovery: Constant Contact's endpoints are configured (and overridable for a CORS proxy).
+  const as: oauth.AuthorizationServer = {
+    issuer: new URL(v3Authorize).origin,
+    authorization_endpoint: v3Authorize,
+    token_endpoint: v3Token,
+    revocation_endpoint: v3Revoke || undefined,
+  };
+  const insecure = [v3Authorize, v3Token, v3Revoke].some(isLoopbackHttp);
+  return {
+    as,
+    client: { client_id: account.v3ClientId },
+    clientAuth: oauth.None(),
+    options: { [oauth.customFetch]: await fetchFor(v3Token), [oauth.allowInsecureRequests]: insecure },
+  };
+}

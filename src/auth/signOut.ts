@@ -1,0 +1,98 @@
+import Dexie, { type IndexableType } from "dexie";
+import * as oauth from "oauth4webapi";
+import { type Account, db, type StoredToken } from "../db";
+import { v3OAuthFor } from "./oauthClient";
+import { readToken } from "./tokens";
+
+export interface SignOutResult {
+  /** Revocations that failed: the tokens were dropped here anyway, but may stay valid at the server. */
+  revokeFailures: string[];
+}
+
+/**
+ * Signs the account out on this device: revokes the v3 tokens where the server offers revocation
+ * (unconfirmed for PKCE clients, so a failure is reported, not fatal) and drops every token.
+ * Cached data stays.
+ */
+export async function signOut(accountId: string): Promise<SignOutResult> {
+  const account = await db().accounts.get(accountId);
+  const v3 = await readToken(accountId, "v3");
+  const revokeFailures = account && v3 ? await revokeV3(account, v3) : [];
+  await db().tokens.bulkDelete([
+    [accountId, "v2"],
+    [accountId, "v3"],
+  ]);
+  return { revokeFailures };
+}
+
+async function revokeV3(account: Account, token: StoredToken): Promise<string[]> {
+  if (!account.endpoints.v3Revoke || !account.v3ClientId) return [];
+  const { as, client, clientAuth, options } = await v3OAuthFor(account);
+  const failures: string[] = [];
+  // The refresh token first: it is the long-lived secret; revoking it also ends its access tokens.
+  const tokens = [token.refreshToken, token.accessToken].filter((value): value is string => Boolean(value));
+  for (const value of tokens) {
+    try {
+      const response = await oauth.revocationRequest(as, client, clientAuth, value, options);
+      await oauth.processRevocationResponse(response);
+    } catch (error) {
+      failures.push(`Revoking a token at ${account.endpoints.v3Revoke} failed: ${(error as Error).message}`);
+    }
+  }
+  return failures;
+}
+
+/**
+ * "Sign out and erase this account's data from this device": signs out, then deletes the account's
+ * rows from every table that carries an accountId (and its send lists, whose dataset ids start with
+ * `${accountId}|`) in one transaction. Other accounts are untouched. Tables added by later schema
+ * versions are covered as long as their rows carry accountId or dataset.
+ */
+export async function eraseAccount(accountId: string): Promise<SignOutResult> {
+  const result = await signOut(accountId);
+  const database = db();
+  await database.transaction("rw", database.tables, async () => {
+    for (const table of database.tables) await deleteAccountRows(table, accountId);
+  });
+  return result;
+}
+
+type AnyTable = ReturnType<typeof db>["tables"][number];
+
+/** An index (or the primary key) whose first key path is `field`, and how many parts it has. */
+function indexStartingWith(table: AnyTable, field: string): { name: string; width: number } | undefined {
+  const primary = table.schema.primKey;
+  for (const index of [primary, ...table.schema.indexes]) {
+    const paths = Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath];
+    if (paths[0] === field) return { name: index === primary ? ":id" : index.name, width: paths.length };
+  }
+  return undefined;
+}
+
+/** Bounds covering every key whose first part lies between `low` and `high`. */
+function firstPartRange(low: string, high: string, width: number): [IndexableType, IndexableType] {
+  if (width === 1) return [low, high];
+  const rest = (bound: unknown) => Array.from({ length: width - 1 }, () => bound);
+  return [[low, ...rest(Dexie.minKey)] as IndexableType, [high, ...rest(Dexie.maxKey)] as IndexableType];
+}
+
+async function deleteAccountRows(table: AnyTable, accountId: string): Promise<void> {
+  if (table.name === "accounts") {
+    await table.delete(accountId);
+    return;
+  }
+  const byAccount = indexStartingWith(table, "accountId");
+  const byDataset = indexStartingWith(table, "dataset");
+  if (byAccount) {
+    // A range on the (compound) index: other accounts' rows are never even read.
+    const [low, high] = firstPartRange(accountId, accountId, byAccount.width);
+    await table.where(byAccount.name).between(low, high, true, true).delete();
+  } else if (byDataset) {
+    const prefix = `${accountId}|`;
+    const [low, high] = firstPartRange(prefix, `${prefix}\uffff`, byDataset.width);
+    await table.where(byDataset.name).between(low, high, true, true).delete();
+  } else {
+    // Small tables with no index on the account (settings, budget): a scan is cheap.
+    await table.filter((row: { accountId?: unknown }) => row.accountId === accountId).delete();
+  }
+}

@@ -1,0 +1,113 @@
+import * as oauth from "oauth4webapi";
+import { type Account, type AuthAttempt, db } from "../db";
+import { createAttempt } from "./attempts";
+import { SignInError } from "./errors";
+import { v3OAuthFor } from "./oauthClient";
+import { saveToken, tokenFromResponse } from "./tokens";
+
+/**
+ * Starts a v3 sign-in (authorization code + PKCE S256): stores the attempt and returns the
+ * authorize URL to open. The caller navigates (the page) or follows it in memory (demo mode).
+ */
+export async function beginV3SignIn(account: Account, redirectUri: string): Promise<string> {
+  if (!account.v3ClientId) throw new Error(`The account "${account.label}" has no v3 client id.`);
+  const attempt = await createAttempt(account.id, "v3", redirectUri);
+  const url = new URL(account.endpoints.v3Authorize);
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("client_id", account.v3ClientId);
+  url.searchParams.set("redirect_uri", redirectUri);
+  url.searchParams.set("scope", account.scopes);
+  url.searchParams.set("state", attempt.state);
+  url.searchParams.set("code_challenge", await oauth.calculatePKCECodeChallenge(attempt.codeVerifier!));
+  url.searchParams.set("code_challenge_method", "S256");
+  return url.href;
+}
+
+/**
+ * Finishes a v3 sign-in from the callback's query parameters and the attempt their state named:
+ * checks the answer, exchanges the code, and stores the tokens. Throws SignInError.
+ */
+export async function completeV3SignIn(attempt: AuthAttempt, parameters: URLSearchParams): Promise<void> {
+  const account = await db().accounts.get(attempt.accountId);
+  if (!account) throw new SignInError("unknown_state", "The account this sign-in was for no longer exists.");
+  const { as, client, clientAuth, options } = await v3OAuthFor(account);
+  const callback = validateCallback(as, client, parameters, attempt.state);
+  let response: Response;
+  try {
+    response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      clientAuth,
+      callback,
+      attempt.redirectUri,
+      attempt.codeVerifier!,
+      options,
+    );
+  } catch (error) {
+    throw new SignInError(
+      "network",
+      `Could not reach the token endpoint ${account.endpoints.v3Token} (offline, or blocked by CORS).`,
+      { cause: error },
+    );
+  }
+  const result = await processTokenAnswer(() => oauth.processAuthorizationCodeResponse(as, client, response));
+  await saveToken(tokenFromResponse(account.id, "v3", result));
+}
+
+function validateCallback(
+  as: oauth.AuthorizationServer,
+  client: oauth.Client,
+  parameters: URLSearchParams,
+  state: string,
+): URLSearchParams {
+  try {
+    return oauth.validateAuthResponse(as, client, parameters, state);
+  } catch (error) {
+    if (error instanceof oauth.AuthorizationResponseError)
+      throw signInErrorFromOAuth(error.error, error.error_description, error);
+    throw new SignInError("bad_response", `The sign-in answer is not valid: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Runs an oauth4webapi token-response check and turns its failures into SignInErrors. */
+export async function processTokenAnswer<T>(process: () => Promise<T>): Promise<T> {
+  try {
+    return await process();
+  } catch (error) {
+    if (error instanceof oauth.ResponseBodyError)
+      throw signInErrorFromOAuth(error.error, error.error_description, error);
+    throw new SignInError(
+      "bad_response",
+      `The token endpoint's answer is not valid: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Maps an OAuth error code (RFC 6749 §4.1.2.1, §5.2) to what the user is told. */
+export function signInErrorFromOAuth(
+  code: string,
+  description: string | undefined,
+  cause: unknown,
+): SignInError {
+  const detail = description ? `${code}: ${description}` : code;
+  switch (code) {
+    case "access_denied":
+      return new SignInError("denied", `Access was not granted (${detail}).`, { cause });
+    case "invalid_grant":
+      return new SignInError("invalid_grant", `The server refused the sign-in code (${detail}).`, { cause });
+    case "invalid_client":
+    case "unauthorized_client":
+      return new SignInError("invalid_client", `The server does not know this client id (${detail}).`, {
+        cause,
+      });
+    default:
+      return new SignInError("server", `The authorization server answered with an error (${detail}).`, {
+        cause,
+      });
+  }
+}
