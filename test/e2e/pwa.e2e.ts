@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../../scripts/lib/static-server";
-import { launchPersistent } from "./support/browser";
+import { launchPersistent, type PersistentBrowser } from "./support/browser";
 
 let server: StaticServer;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let browser: PersistentBrowser;
 
 beforeEach(async () => {
   server = await startStaticServer({ root: inject("distDir"), sandboxOrigin: "http://127.0.0.1:9" });

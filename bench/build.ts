@@ -1,0 +1,24 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "vite";
+
+/**
+ * Builds the app as `npm start` serves it, and the bench page into `/__bench/` of the same
+ * folder: same origin, so the bench page sees the app's IndexedDB.
+ */
+export async function buildForBench(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "mailroom-bench-"));
+  process.env.MAILROOM_BUILD_ID = "bench";
+  await build({ logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: false,
+    logLevel: "warn",
+    root: resolve("bench/page"),
+    base: "/__bench/",
+    define: { __MAILROOM_BUILD__: JSON.stringify("bench") },
+    build: { outDir: join(outDir, "__bench"), emptyOutDir: true, target: "es2022" },
+  });
+  delete process.env.MAILROOM_BUILD_ID;
+  return outDir;
+}
