@@ -1,21 +1,22 @@
 import { Match, Switch } from "solid-js";
-import { createAccounts } from "../primitives/createAccounts";
+import { ActivitiesView } from "../activities/ActivitiesView";
+import { ErrorNotice } from "../errors/ErrorNotice";
+import { createCurrentAccount } from "../primitives/createCurrentAccount";
 import { NoAccount } from "../shell/NoAccount";
 
 export function ActivitiesPage() {
-  const accounts = createAccounts();
+  const current = createCurrentAccount();
   return (
     <>
       <h1>Bulk activities</h1>
       <Switch>
-        <Match when={accounts.loading()}>
+        <Match when={current.error()}>{(error) => <ErrorNotice error={error()} />}</Match>
+        <Match when={current.loading()}>
           <p class="muted">Reading the cache…</p>
         </Match>
-        <Match when={(accounts.value()?.length ?? 0) === 0}>
-          <NoAccount what="your imports, exports and list removals" />
-        </Match>
+        <Match when={current.id()}>{(id) => <ActivitiesView accountId={id()} />}</Match>
         <Match when={true}>
-          <p>No bulk activities cached yet for this account.</p>
+          <NoAccount what="your imports, exports and list removals" />
         </Match>
       </Switch>
     </>

@@ -1,0 +1,25 @@
+import { type Accessor, createEffect } from "solid-js";
+import type { SyncState } from "../../db";
+
+/** Data older than this is fetched again when its screen opens (online only). */
+export const AUTO_REFRESH_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * Refreshes a dataset once when its screen opens, if the browser is online and the cached copy is
+ * missing or older than AUTO_REFRESH_AFTER_MS: opening the app shows fresh data without a click,
+ * and an offline open shows the cache without an error.
+ */
+export function createAutoRefresh(
+  state: { value: Accessor<SyncState | undefined>; loading: Accessor<boolean> },
+  online: Accessor<boolean>,
+  refresh: () => void,
+): void {
+  let done = false;
+  createEffect(() => {
+    if (done || state.loading() || !online()) return;
+    done = true;
+    const fetchedAt = state.value()?.fetchedAt;
+    if (state.value()?.status === "running") return;
+    if (fetchedAt === undefined || Date.now() - fetchedAt > AUTO_REFRESH_AFTER_MS) refresh();
+  });
+}
