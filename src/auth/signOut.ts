@@ -1,4 +1,4 @@
-import Dexie, { type IndexableType } from "dexie";
+import type { IndexableType } from "dexie";
 import * as oauth from "oauth4webapi";
 import { type Account, db, type StoredToken } from "../db";
 import { v3OAuthFor } from "./oauthClient";
@@ -69,11 +69,13 @@ function indexStartingWith(table: AnyTable, field: string): { name: string; widt
   return undefined;
 }
 
-/** Bounds covering every key whose first part lies between `low` and `high`. */
+/**
+ * Bounds covering every key whose first part lies between `low` and `high`. In IndexedDB's key
+ * order a shorter array sorts before its extensions, and an array after any string or number, so
+ * `[low]` … `[high, []]` spans every compound key starting with a value in that range.
+ */
 function firstPartRange(low: string, high: string, width: number): [IndexableType, IndexableType] {
-  if (width === 1) return [low, high];
-  const rest = (bound: unknown) => Array.from({ length: width - 1 }, () => bound);
-  return [[low, ...rest(Dexie.minKey)] as IndexableType, [high, ...rest(Dexie.maxKey)] as IndexableType];
+  return width === 1 ? [low, high] : [[low], [high, []]];
 }
 
 async function deleteAccountRows(table: AnyTable, accountId: string): Promise<void> {

@@ -60,8 +60,12 @@ function validateCallback(
   parameters: URLSearchParams,
   state: string,
 ): URLSearchParams {
+  // The state already binds this answer to one account and one server, so the optional RFC 9207
+  // `iss` adds nothing here, while its exact value (Okta's issuer path) is not documented.
+  const withoutIssuer = new URLSearchParams(parameters);
+  withoutIssuer.delete("iss");
   try {
-    return oauth.validateAuthResponse(as, client, parameters, state);
+    return oauth.validateAuthResponse(as, client, withoutIssuer, state);
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError)
       throw signInErrorFromOAuth(error.error, error.error_description, error);

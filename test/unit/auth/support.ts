@@ -1,0 +1,57 @@
+import { vi } from "vitest";
+import { endpointsOn } from "../../../src/auth/presets";
+import { type Account, MailroomDb, type StoredToken, useDb } from "../../../src/db";
+
+export const AUTH_ORIGIN = "https://auth.test.example";
+
+/** A private database per test, so tests never see each other's rows. */
+export function freshDb(): MailroomDb {
+  return useDb(new MailroomDb(`t-${crypto.randomUUID()}`));
+}
+
+export function makeAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    id: crypto.randomUUID(),
+    label: "Acme",
+    v3ClientId: "client-123",
+    v2ApiKey: "key-123",
+    generations: ["v3", "v2"],
+    scopes: "contact_data campaign_data offline_access",
+    endpoints: endpointsOn(AUTH_ORIGIN),
+    sandbox: false,
+    createdAt: Date.now(),
+    ...overrides,
+  };
+}
+
+export function makeToken(accountId: string, overrides: Partial<StoredToken> = {}): StoredToken {
+  return {
+    accountId,
+    generation: "v3",
+    accessToken: "access-1",
+    refreshToken: "refresh-1",
+    expiresAt: Date.now() + 3600_000,
+    updatedAt: Date.now(),
+    ...overrides,
+  };
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+/** Replaces the global fetch (what the auth module uses outside demo mode) with a recorder. */
+export function stubFetch(answer: (request: Request) => Response | Promise<Response>) {
+  const requests: Request[] = [];
+  const spy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push(request.clone());
+    return answer(request);
+  });
+  vi.stubGlobal("fetch", spy);
+  return { requests, spy };
+}
+
+export async function formOf(request: Request): Promise<URLSearchParams> {
+  return new URLSearchParams(await request.text());
+}
