@@ -1,0 +1,97 @@
+import type { SendsFilter } from "../db/sendsFilter";
+import { canPickFile, downloadBlob, pickCsvFile } from "./download";
+import { safeFileName } from "./fileName";
+import { openSink, removePickedFile, type SinkKind } from "./openSink";
+import { type ExportHooks, type ExportJob, runExport } from "./runExport";
+import { runInWorker } from "./workerClient";
+
+export {
+  availableSendColumns,
+  DEFAULT_ERROR_LINE_COLUMNS,
+  defaultSendColumns,
+  ERROR_LINE_COLUMNS,
+} from "./columns";
+export { BOM, csvDocument, csvField, csvRow, csvRows, startsLikeFormula } from "./csv";
+export { exportFileName } from "./fileName";
+export type { ExportHooks } from "./runExport";
+
+export interface ExportOptions {
+  /** Column ids (see columns.ts); default: the report's own fields. */
+  columns?: string[];
+  /** Start the file with a UTF-8 BOM so Excel reads it as UTF-8. Default true. */
+  bom?: boolean;
+  /** Prefix `'` to cells that begin with = + - @ tab or CR, headers too. Default true. */
+  formulaGuard?: boolean;
+  /** Suggested or downloaded file name; made safe (ASCII, dashes) before use. */
+  fileName: string;
+  /**
+   * Where the CSV goes:
+   * - "auto" (default): a file the user picks (File System Access API) where the browser has it,
+   *   else a download. The picker needs a user gesture: call from a click handler.
+   * - "download": always the Blob download (the user's choice, and what headless E2E tests drive).
+   * - "discard": serialise every page and drop it: the bench measures rows/s with this, no UI.
+   */
+  destination?: "auto" | "download" | "discard";
+  /** Rows per read and per written string. Default 5,000. */
+  pageSize?: number;
+  /** Run in a dedicated worker. Default: wherever `Worker` exists; tests without one run inline. */
+  useWorker?: boolean;
+}
+
+export interface ExportResult {
+  rows: number;
+  /** UTF-16 code units written, BOM included. */
+  chars: number;
+  /** Wall time of the export, picker excluded. */
+  ms: number;
+  destination: "file" | "download" | "discard";
+}
+
+async function exportJob(job: ExportJob, options: ExportOptions, hooks: ExportHooks): Promise<ExportResult> {
+  const fileName = safeFileName(options.fileName);
+  const wanted = options.destination ?? "auto";
+  const destination = wanted === "auto" ? (canPickFile() ? "file" : "download") : wanted;
+  // First await: the picker must open while the click's user activation lasts.
+  const file = destination === "file" ? await pickCsvFile(fileName) : undefined;
+  const sink: SinkKind = destination === "download" ? "blob" : destination;
+  const started = performance.now();
+  const useWorker = options.useWorker ?? typeof Worker !== "undefined";
+  const outcome = useWorker
+    ? await runInWorker(job, sink, file, hooks)
+    : await runExport(job, await openSink(sink, file), hooks).catch(async (error: unknown) => {
+        if (sink === "file") await removePickedFile(file);
+        throw error;
+      });
+  if (outcome.blob) downloadBlob(outcome.blob, fileName);
+  return { rows: outcome.rows, chars: outcome.chars, ms: performance.now() - started, destination };
+}
+
+function jobOptions(options: ExportOptions) {
+  const { columns, bom, formulaGuard, pageSize } = options;
+  return { columns: columns && [...columns], bom, formulaGuard, pageSize };
+}
+
+/**
+ * Exports the cached sends that `filter` selects (the Sends screen's own filter, so the file holds
+ * the rows on screen), streamed page by page. Works offline: it reads only IndexedDB.
+ * Rejects with an AbortError DOMException when cancelled (signal) or when the user closes the picker.
+ * @example await exportSends({ filter, fileName: exportFileName("sends", "Spring sale") }, { onProgress, signal });
+ */
+export function exportSends(
+  options: ExportOptions & { filter: SendsFilter },
+  hooks: ExportHooks = {},
+): Promise<ExportResult> {
+  // A plain copy: the filter may be a Solid store proxy, which postMessage cannot clone.
+  const { datasets, prefix, sentFrom, sentTo, order } = options.filter;
+  const filter: SendsFilter = { datasets: [...datasets], prefix, sentFrom, sentTo, order };
+  return exportJob({ kind: "sends", filter, ...jobOptions(options) }, options, hooks);
+}
+
+/** Exports the error and warning lines of one bulk activity (`line_number, email_address, message, kind`). */
+export function exportErrorLines(
+  options: ExportOptions & { accountId: string; activityId: string },
+  hooks: ExportHooks = {},
+): Promise<ExportResult> {
+  const target = { accountId: options.accountId, activityId: options.activityId };
+  return exportJob({ kind: "errorLines", target, ...jobOptions(options) }, options, hooks);
+}

@@ -1,0 +1,120 @@
+import type { SendsFilter } from "../db/sendsFilter";
+import { sendContext } from "./campaignNames";
+import {
+  DEFAULT_ERROR_LINE_COLUMNS,
+  defaultSendColumns,
+  type ExportColumn,
+  errorLineColumns,
+  type SendContext,
+  sendColumns,
+} from "./columns";
+import { BOM, CRLF, csvField } from "./csv";
+import { type ErrorLinesTarget, errorLinePages } from "./errorLinePages";
+import { sendsPages } from "./mergePages";
+import type { CsvSink } from "./sinks";
+
+interface JobOptions {
+  /** Column ids; default: the report's own fields. */
+  columns?: string[];
+  /** UTF-8 byte order mark, for Excel. Default true. */
+  bom?: boolean;
+  /** Prefix `'` to cells a spreadsheet would run as formulas (see csv.ts). Default true. */
+  formulaGuard?: boolean;
+  /** Rows per read and per written string. Default 5,000. */
+  pageSize?: number;
+}
+
+/** Everything an export needs, as plain data: it crosses to the worker by structured clone. */
+export type ExportJob =
+  | ({ kind: "sends"; filter: SendsFilter } & JobOptions)
+  | ({ kind: "errorLines"; target: ErrorLinesTarget } & JobOptions);
+
+export interface ExportHooks {
+  /** After each page: rows written so far, and the total when it is known up front. */
+  onProgress?(rows: number, total?: number): void;
+  signal?: AbortSignal;
+}
+
+export interface ExportOutcome {
+  rows: number;
+  /** UTF-16 code units written (the BOM counts as one). */
+  chars: number;
+  blob?: Blob;
+}
+
+/** One page as one string: fields joined per row, rows joined once. */
+export function serialisePage<Row>(
+  rows: readonly Row[],
+  columns: readonly ExportColumn<Row>[],
+  context: SendContext,
+  formulaGuard: boolean,
+): string {
+  const lines = new Array<string>(rows.length + 1);
+  const fields = new Array<string>(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < columns.length; c++)
+      fields[c] = csvField(columns[c]!.value(row, context), formulaGuard);
+    lines[r] = fields.join(",");
+  }
+  lines[rows.length] = "";
+  return lines.join(CRLF);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException("Export cancelled", "AbortError");
+}
+
+async function pump<Row>(
+  source: { total?: number; pages: AsyncIterable<Row[]> },
+  columns: readonly ExportColumn<Row>[],
+  context: SendContext,
+  job: JobOptions,
+  sink: CsvSink,
+  hooks: ExportHooks,
+): Promise<ExportOutcome> {
+  const guard = job.formulaGuard ?? true;
+  const header = columns.map((column) => csvField(column.id, guard)).join(",") + CRLF;
+  await sink.write((job.bom === false ? "" : BOM) + header);
+  let rows = 0;
+  hooks.onProgress?.(0, source.total);
+  for await (const page of source.pages) {
+    throwIfAborted(hooks.signal);
+    await sink.write(serialisePage(page, columns, context, guard));
+    rows += page.length;
+    hooks.onProgress?.(rows, source.total);
+  }
+  throwIfAborted(hooks.signal);
+  const { chars, blob } = await sink.close();
+  return { rows, chars, blob };
+}
+
+const NO_CONTEXT: SendContext = { campaignName: (dataset) => dataset };
+
+/**
+ * Runs one export into a sink, in whatever thread calls it: the worker does, and so do the unit
+ * tests (with fake-indexeddb). On failure or cancel the sink is aborted and the error rethrown.
+ */
+export async function runExport(
+  job: ExportJob,
+  sink: CsvSink,
+  hooks: ExportHooks = {},
+): Promise<ExportOutcome> {
+  try {
+    throwIfAborted(hooks.signal);
+    if (job.kind === "sends") {
+      const ids = job.columns ?? defaultSendColumns(job.filter.datasets);
+      const columns = sendColumns(ids);
+      const context = ids.includes("campaign") ? await sendContext(job.filter.datasets) : NO_CONTEXT;
+      return await pump(await sendsPages(job.filter, job.pageSize), columns, context, job, sink, hooks);
+    }
+    const columns = errorLineColumns(job.columns ?? DEFAULT_ERROR_LINE_COLUMNS);
+    return await pump(await errorLinePages(job.target, job.pageSize), columns, NO_CONTEXT, job, sink, hooks);
+  } catch (error) {
+    // The first failure is the one to report; a failing abort is only worth a note beside it.
+    await sink.abort(error).then(undefined, (abortError: unknown) => {
+      console.warn("export: could not discard the partial output", abortError);
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { ErrorKind } from "../api/errors";
+import { MailroomError } from "../api/errors";
+import type { FromExportWorker, ToExportWorker, WireError } from "./messages";
+import type { SinkKind } from "./openSink";
+import type { ExportHooks, ExportJob, ExportOutcome } from "./runExport";
+
+/** Rebuilds the worker's error on this side: cancel stays an AbortError, kinds stay MailroomErrors. */
+export function fromWireError(error: WireError): Error {
+  if (error.name === "AbortError") return new DOMException(error.message, "AbortError");
+  if (error.kind) return new MailroomError(error.kind as ErrorKind, error.message);
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/**
+ * Runs one export in a dedicated worker and settles when it is done. Aborting the signal asks the
+ * worker to stop at its next page; it discards the partial output and answers with an AbortError.
+ */
+export function runInWorker(
+  job: ExportJob,
+  sink: SinkKind,
+  file: FileSystemFileHandle | undefined,
+  hooks: ExportHooks,
+): Promise<ExportOutcome> {
+  const worker = new Worker(new URL("./exportWorker.ts", import.meta.url), {
+    type: "module",
+    name: "export",
+  });
+  const send = (message: ToExportWorker) => worker.postMessage(message);
+  return new Promise<ExportOutcome>((resolve, reject) => {
+    const onAbort = () => send({ type: "cancel" });
+    const settle = () => {
+      hooks.signal?.removeEventListener("abort", onAbort);
+      worker.terminate();
+    };
+    worker.addEventListener("message", (event: MessageEvent<FromExportWorker>) => {
+      const message = event.data;
+      if (message.type === "progress") hooks.onProgress?.(message.rows, message.total);
+      else {
+        settle();
+        if (message.type === "done") resolve(message.outcome);
+        else reject(fromWireError(message.error));
+      }
+    });
+    worker.addEventListener("error", (event) => {
+      settle();
+      reject(new Error(`The export worker stopped: ${event.message || "it could not be loaded"}`));
+    });
+    worker.addEventListener("messageerror", () => {
+      settle();
+      reject(new Error("The export worker sent a message this page could not read"));
+    });
+    if (hooks.signal?.aborted) {
+      settle();
+      reject(new DOMException("Export cancelled", "AbortError"));
+      return;
+    }
+    hooks.signal?.addEventListener("abort", onAbort, { once: true });
+    send({ type: "start", job, sink, file });
+  });
+}
