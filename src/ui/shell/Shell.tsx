@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
 import { ErrorBoundary, Suspense } from "solid-js";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
+import { AccountSwitcher } from "./AccountSwitcher";
 import { ErrorPanel } from "./ErrorPanel";
 import { OfflineIndicator } from "./OfflineIndicator";
 
@@ -27,7 +28,10 @@ export function Shell(props: ParentProps) {
             Settings
           </A>
         </nav>
-        <OfflineIndicator />
+        <div class="header-end">
+          <OfflineIndicator />
+          <AccountSwitcher />
+        </div>
       </header>
       <main id="main" tabindex="-1">
         <ErrorBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} />}>
