@@ -1,21 +1,22 @@
 import { Match, Switch } from "solid-js";
-import { createAccounts } from "../primitives/createAccounts";
+import { CampaignsView } from "../campaigns/CampaignsView";
+import { ErrorNotice } from "../errors/ErrorNotice";
+import { createCurrentAccount } from "../primitives/createCurrentAccount";
 import { NoAccount } from "../shell/NoAccount";
 
 export default function CampaignsPage() {
-  const accounts = createAccounts();
+  const current = createCurrentAccount();
   return (
     <>
       <h1>Campaigns</h1>
       <Switch>
-        <Match when={accounts.loading()}>
+        <Match when={current.error()}>{(error) => <ErrorNotice error={error()} />}</Match>
+        <Match when={current.loading()}>
           <p class="muted">Reading the cache…</p>
         </Match>
-        <Match when={(accounts.value()?.length ?? 0) === 0}>
-          <NoAccount what="your sent campaigns and who they went to" />
-        </Match>
+        <Match when={current.id()}>{(id) => <CampaignsView accountId={id()} />}</Match>
         <Match when={true}>
-          <p>No campaigns cached yet for this account.</p>
+          <NoAccount what="your sent campaigns and who they went to" />
         </Match>
       </Switch>
     </>

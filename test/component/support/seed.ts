@@ -1,4 +1,12 @@
-import { type Account, type BulkActivity, MailroomDb, type SyncState, useDb } from "../../../src/db";
+import {
+  type Account,
+  type BulkActivity,
+  type Campaign,
+  MailroomDb,
+  type Send,
+  type SyncState,
+  useDb,
+} from "../../../src/db";
 
 /** A private database per test, so tests never see each other's rows. */
 export function freshDb(): MailroomDb {
@@ -54,4 +62,39 @@ export function syncState(patch: Partial<SyncState> & { dataset: string }): Sync
     fetchedAt: Date.now() - 60_000,
     ...patch,
   };
+}
+
+export function campaign(patch: Partial<Campaign> = {}): Campaign {
+  return {
+    accountId: "acc-1",
+    generation: "v2",
+    campaignId: "c-1",
+    name: "Spring sale",
+    status: "SENT",
+    lastRunAt: "2026-11-20T09:00:00.000Z",
+    fetchedAt: Date.now(),
+    raw: {},
+    ...patch,
+  };
+}
+
+/** `count` sends one second apart from `start`, emails a0000@…, names "name 0000". */
+export function sends(
+  dataset: string,
+  count: number,
+  start = Date.parse("2026-11-20T09:00:00.000Z"),
+): Send[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i).padStart(4, "0");
+    return {
+      dataset,
+      contactId: `contact-${n}`,
+      email: `a${n}@example.com`,
+      emailKey: `a${n}@example.com`,
+      firstName: "Name",
+      lastName: n,
+      nameKey: `name ${n}`,
+      sentAt: new Date(start + i * 1000).toISOString(),
+    };
+  });
 }

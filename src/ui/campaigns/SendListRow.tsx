@@ -1,0 +1,83 @@
+import { A } from "@solidjs/router";
+import { Show } from "solid-js";
+import type { SyncState } from "../../db";
+import { ErrorNotice } from "../errors/ErrorNotice";
+import { formatCount } from "../format/number";
+import { createLiveQuery } from "../primitives/createLiveQuery";
+import { createTask } from "../primitives/createTask";
+import type { SendList } from "../queries/campaigns";
+import { countCachedSends } from "../queries/sends";
+import { Freshness } from "../shell/Freshness";
+import { syncSends } from "../work/sync";
+import { SyncProgress } from "./SyncProgress";
+
+const ROLE_LABEL: Record<string, string> = {
+  sends: "Sends",
+  primary_email: "Primary email",
+  resend: "Resend",
+};
+
+/** One send list: cached vs expected, freshness, Sync / Cancel with progress, and why it stopped. */
+export function SendListRow(props: {
+  list: SendList;
+  state: SyncState | undefined;
+  now: number;
+  online: boolean;
+  campaignName: string;
+}) {
+  const sync = createTask((signal) => syncSends(props.list.dataset, { signal }));
+  const running = () => props.state?.status === "running" || sync.running();
+  // Counting a million keys takes a while: while a sync writes, the run's own row count stands in.
+  const cached = createLiveQuery(
+    () => (running() ? undefined : props.list.dataset),
+    (dataset) => (dataset === undefined ? undefined : countCachedSends(dataset)),
+  );
+  const label = () => `${ROLE_LABEL[props.list.role] ?? props.list.role} of ${props.campaignName}`;
+  const stopped = () => (sync.running() ? undefined : (sync.error() ?? props.state?.lastError));
+  return (
+    <li class="send-list">
+      <div class="send-list-head">
+        <strong>{ROLE_LABEL[props.list.role] ?? props.list.role}</strong>
+        <span>
+          <Show when={cached.value() !== undefined} fallback={<>{formatCount(props.state?.rows ?? 0)}</>}>
+            {formatCount(cached.value() ?? 0)}
+          </Show>
+          <Show when={props.state?.expectedRows}>{(expected) => <> of {formatCount(expected())}</>}</Show>{" "}
+          sends cached
+        </span>
+        <Freshness state={props.state} now={props.now} what="Sends" />
+      </div>
+      <Show when={running() && props.state}>
+        {(state) => <SyncProgress state={state()} label={`Sync of ${label()}`} />}
+      </Show>
+      <Show when={stopped()}>{(error) => <ErrorNotice error={error()} context="sends" compact />}</Show>
+      <div class="actions">
+        <Show
+          when={sync.running()}
+          fallback={
+            <button
+              type="button"
+              onClick={() => void sync.run()}
+              disabled={!props.online || running()}
+              aria-label={`Sync ${label()}`}
+            >
+              {props.state?.fetchedAt ? "Sync new sends" : "Sync"}
+            </button>
+          }
+        >
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => sync.cancel()}
+            aria-label={`Cancel sync of ${label()}`}
+          >
+            Cancel
+          </button>
+        </Show>
+        <A href={`/campaigns/${encodeURIComponent(props.list.dataset)}/sends`} aria-label={`Open ${label()}`}>
+          Open sends
+        </A>
+      </div>
+    </li>
+  );
+}

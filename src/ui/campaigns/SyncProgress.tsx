@@ -1,0 +1,37 @@
+import { Show } from "solid-js";
+import type { SyncState } from "../../db";
+import { formatCount, formatRate } from "../format/number";
+import { formatDuration } from "../format/time";
+
+/** Seconds left from the expected total and the run's rate; undefined when either is unknown. */
+export function etaMs(state: SyncState): number | undefined {
+  if (state.expectedRows === undefined || !state.rate) return undefined;
+  return (Math.max(0, state.expectedRows - state.rows) / state.rate) * 1000;
+}
+
+/** A running sync: a bar when the total is known, and rows, pages, rate and time left. */
+export function SyncProgress(props: { state: SyncState; label: string }) {
+  const fraction = () =>
+    props.state.expectedRows ? Math.min(1, props.state.rows / props.state.expectedRows) : undefined;
+  return (
+    <div class="sync-progress">
+      <Show when={fraction() !== undefined}>
+        <div
+          class="progress-track"
+          role="progressbar"
+          aria-label={props.label}
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow={Math.round((fraction() ?? 0) * 100)}
+        >
+          <div class="progress-fill" style={{ width: `${Math.round((fraction() ?? 0) * 100)}%` }} />
+        </div>
+      </Show>
+      <p class="muted" aria-live="polite">
+        {formatCount(props.state.rows)} rows · {formatCount(props.state.pages)} pages
+        <Show when={props.state.rate}>{(rate) => <> · {formatRate(rate())} rows/s</>}</Show>
+        <Show when={etaMs(props.state)}>{(left) => <> · about {formatDuration(left())} left</>}</Show>
+      </p>
+    </div>
+  );
+}

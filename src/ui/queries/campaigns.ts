@@ -1,0 +1,57 @@
+import { type Campaign, type CampaignActivity, db, sendsDatasetId } from "../../db";
+import { accountRange } from "./activities";
+
+/** One send list of a campaign: a v2 campaign, or a v3 primary_email / resend activity. */
+export interface SendList {
+  dataset: string;
+  /** "sends" for v2; the v3 campaign activity's role otherwise. */
+  role: string;
+}
+
+export interface CampaignWithLists {
+  campaign: Campaign;
+  sendLists: SendList[];
+}
+
+// v3 keeps sends reports for these roles only (a permalink is never "sent").
+const SENT_ROLES = new Set(["primary_email", "resend"]);
+
+function lastActivity(c: Campaign): string {
+  return c.lastRunAt ?? c.updatedAt ?? c.createdAt ?? "";
+}
+
+/**
+ * The campaigns of an account that have send lists (v2 SENT campaigns, v3 emails with a
+ * primary_email or resend activity), most recently run first.
+ */
+export async function loadCampaignsWithLists(accountId: string): Promise<CampaignWithLists[]> {
+  const [campaigns, activities] = await Promise.all([
+    db().campaigns.where("accountId").equals(accountId).toArray(),
+    db()
+      .campaignActivities.where("[accountId+campaignActivityId]")
+      .between(...accountRange(accountId))
+      .toArray(),
+  ]);
+  const byCampaign = new Map<string, CampaignActivity[]>();
+  for (const activity of activities) {
+    if (!SENT_ROLES.has(activity.role)) continue;
+    byCampaign.set(activity.campaignId, [...(byCampaign.get(activity.campaignId) ?? []), activity]);
+  }
+  const rows: CampaignWithLists[] = [];
+  for (const campaign of campaigns) {
+    if (campaign.generation === "v2") {
+      if (campaign.status.toUpperCase() !== "SENT") continue;
+      rows.push({
+        campaign,
+        sendLists: [{ dataset: sendsDatasetId(accountId, "v2", campaign.campaignId), role: "sends" }],
+      });
+      continue;
+    }
+    const lists = (byCampaign.get(campaign.campaignId) ?? []).map((a) => ({
+      dataset: sendsDatasetId(accountId, "v3", a.campaignActivityId),
+      role: a.role,
+    }));
+    if (lists.length > 0) rows.push({ campaign, sendLists: lists });
+  }
+  return rows.sort((a, b) => lastActivity(b.campaign).localeCompare(lastActivity(a.campaign)));
+}
