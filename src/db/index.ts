@@ -1,5 +1,12 @@
+export { getAccount } from "./accounts";
+export { activitiesOf, isTerminalStatus, putActivities, unfinishedActivitiesOf } from "./activities";
+export { activityErrorLinesOf, replaceActivityErrorLines } from "./activityErrors";
+export { getBudget, nextUtcMidnight, utcDay } from "./budget";
+export { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "./campaigns";
 export { parseSendsDatasetId, sendsDatasetId } from "./datasets";
 export { db, useDb } from "./db";
 export { DB_NAME, MailroomDb } from "./schema";
+export { countSends, newestSentAt, sendKey, sendsOf } from "./sends";
 export { matchesSendsFilter, normalisePrefix, type SendsFilter } from "./sendsFilter";
+export { getSyncState, patchSyncState } from "./syncState";
 export type * from "./types";

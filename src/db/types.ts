@@ -26,6 +26,12 @@ export interface Account {
   endpoints: Endpoints;
   /** The account is the sandbox (demo data), shown as such in the UI. */
   sandbox: boolean;
+  /**
+   * Request pace for this account's application key (default 4, Constant Contact's limit). Values
+   * above 4 and 0 (no per-second spacing) are honoured only for sandbox accounts: the bench runs a
+   * sandbox with its rate limit off and must not be held to 4/s. See src/sync/pacing/pacer.ts.
+   */
+  requestsPerSecond?: number;
   createdAt: number;
 }
 
@@ -160,6 +166,8 @@ export interface SyncState {
   /** Rows per second over the current run, for the ETA. */
   rate?: number;
   lastError?: { kind: string; message: string; at: number };
+  /** Why the last run stopped, for the UI: "done", "cancelled", "error". */
+  stopReason?: "done" | "cancelled" | "error";
 }
 
 /** The request budget of one application key, shared by every tab and the worker. */

@@ -1,0 +1,118 @@
+import { listV2Activities } from "../api/v2/activities";
+import { v3ActivitiesPage } from "../api/v3/activities";
+import { activitiesOf, isTerminalStatus } from "../db/activities";
+import { db } from "../db/db";
+import { patchSyncState } from "../db/syncState";
+import type { BulkActivity, Generation } from "../db/types";
+import { refreshActivityDetail } from "./activityDetail";
+import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
+import { openSync, type SyncContext, type SyncOptions } from "./context";
+import { collectPages } from "./pages";
+import { markedGone } from "./retention";
+import { runRecorded } from "./stop";
+import { asStorageError } from "./storage";
+
+export interface RefreshActivitiesOptions extends SyncOptions {
+  /** v2 list filters (status: ALL, UNCONFIRMED, …; type: ADD_CONTACTS, …). */
+  v2Filters?: { status?: string; type?: string };
+  /** v3 `state` filter (processing, completed, cancelled, failed, timed_out). */
+  v3State?: string;
+}
+
+export function activitiesDatasetId(accountId: string): string {
+  return `${accountId}|activities`;
+}
+
+/**
+ * Refreshes an account's bulk activities: the lists of each connected generation, the details of
+ * new and unfinished ones, and retention marking. The list lands before the details, so the screen
+ * fills at once and details follow.
+ */
+export async function refreshActivities(
+  accountId: string,
+  options: RefreshActivitiesOptions = {},
+): Promise<void> {
+  const ctx = await openSync(accountId, options);
+  const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
+  const now = () => ctx.deps.clock.now();
+  await runRecorded(base, now, options.signal, async () => {
+    await patchSyncState(base, {
+      status: "running",
+      startedAt: now(),
+      stopReason: undefined,
+      lastError: undefined,
+    });
+    let rows = 0;
+    for (const generation of ctx.account.generations)
+      rows += await refreshGeneration(ctx, generation, options);
+    await patchSyncState(base, {
+      status: "complete",
+      stopReason: "done",
+      finishedAt: now(),
+      fetchedAt: now(),
+      rows,
+    });
+  });
+}
+
+async function refreshGeneration(
+  ctx: SyncContext,
+  generation: Generation,
+  options: RefreshActivitiesOptions,
+): Promise<number> {
+  const listed = await listActivities(ctx, generation, options);
+  const held = await activitiesOf(ctx.account.id, generation);
+  const heldById = new Map(held.map((a) => [a.activityId, a]));
+  const now = ctx.deps.clock.now();
+  const merged = listed.map((fresh) => mergeSeen(heldById.get(fresh.activityId), fresh, now));
+  // A filtered list says nothing about what is missing from it: only a full list marks retention.
+  const filtered =
+    generation === "v2"
+      ? Boolean(options.v2Filters?.status || options.v2Filters?.type)
+      : Boolean(options.v3State);
+  const gone = filtered ? [] : markedGone(held, new Set(listed.map((a) => a.activityId)), now);
+  try {
+    await db().activities.bulkPut([...merged, ...gone]);
+  } catch (error) {
+    throw asStorageError(error);
+  }
+  for (const activity of needingDetail(merged, held, heldById)) {
+    await refreshActivityDetail(ctx, generation, activity.activityId);
+  }
+  return merged.length;
+}
+
+function listActivities(
+  ctx: SyncContext,
+  generation: Generation,
+  options: RefreshActivitiesOptions,
+): Promise<ActivityFromServer[]> {
+  const accountId = ctx.account.id;
+  if (generation === "v2") {
+    return ctx
+      .api("v2")
+      .call((client, signal) => listV2Activities(client, options.v2Filters, signal))
+      .then((rows) => rows.map((row) => activityFromV2(accountId, row)));
+  }
+  return collectPages((link) =>
+    ctx
+      .api("v3")
+      .call((client, signal) => v3ActivitiesPage(client, { link, state: options.v3State }, signal)),
+  ).then((rows) => rows.map((row) => activityFromV3(accountId, row)));
+}
+
+/** New ones, unfinished ones (listed, or held and still on the server), and any never detailed. */
+function needingDetail(
+  merged: BulkActivity[],
+  held: BulkActivity[],
+  heldById: Map<string, BulkActivity>,
+): BulkActivity[] {
+  const listedIds = new Set(merged.map((a) => a.activityId));
+  const fromList = merged.filter(
+    (a) => !heldById.has(a.activityId) || !isTerminalStatus(a.status) || a.detailFetchedAt === undefined,
+  );
+  const unlistedUnfinished = held.filter(
+    (a) => !listedIds.has(a.activityId) && !a.goneFromServer && !isTerminalStatus(a.status),
+  );
+  return [...fromList, ...unlistedUnfinished];
+}

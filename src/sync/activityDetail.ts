@@ -1,0 +1,64 @@
+import { isMailroomError } from "../api/errors";
+import { getV2Activity } from "../api/v2/activities";
+import { getV3Activity } from "../api/v3/activities";
+import { db } from "../db/db";
+import type { BulkActivity, Generation } from "../db/types";
+import { activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
+import type { SyncContext } from "./context";
+import { errorLinesOf } from "./errorLines";
+import { asStorageError } from "./storage";
+
+/**
+ * Fetches one activity's detail and stores it with its error lines in one transaction. A 404 for a
+ * held activity marks it gone (past retention, or removed): history is kept, polling stops.
+ */
+export async function refreshActivityDetail(
+  ctx: SyncContext,
+  generation: Generation,
+  activityId: string,
+): Promise<BulkActivity | undefined> {
+  const accountId = ctx.account.id;
+  const held = await db().activities.get([accountId, generation, activityId]);
+  let fresh: ReturnType<typeof activityFromV2>;
+  let lines: ReturnType<typeof errorLinesOf>;
+  try {
+    if (generation === "v2") {
+      const row = await ctx.api("v2").call((client, signal) => getV2Activity(client, activityId, signal));
+      fresh = activityFromV2(accountId, row);
+      lines = errorLinesOf(accountId, activityId, row.errors, row.warnings);
+    } else {
+      const row = await ctx.api("v3").call((client, signal) => getV3Activity(client, activityId, signal));
+      fresh = activityFromV3(accountId, row);
+      lines = errorLinesOf(accountId, activityId, row.activity_errors, undefined);
+    }
+  } catch (error) {
+    if (isMailroomError(error) && error.kind === "not_found" && held) {
+      const gone = { ...held, goneFromServer: true };
+      await db().activities.put(gone);
+      return gone;
+    }
+    throw error;
+  }
+  const now = ctx.deps.clock.now();
+  const stored: BulkActivity = { ...mergeSeen(held, fresh, now), detailFetchedAt: now };
+  await storeDetail(stored, lines);
+  return stored;
+}
+
+async function storeDetail(activity: BulkActivity, lines: ReturnType<typeof errorLinesOf>): Promise<void> {
+  const database = db();
+  const { accountId, activityId } = activity;
+  try {
+    await database.transaction("rw", database.activities, database.activityErrors, async () => {
+      await database.activities.put(activity);
+      // Replace, not merge: a later answer may carry fewer lines than an earlier partial one.
+      await database.activityErrors
+        .where("[accountId+activityId+index]")
+        .between([accountId, activityId, -Infinity], [accountId, activityId, Infinity])
+        .delete();
+      if (lines.length > 0) await database.activityErrors.bulkPut(lines);
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}

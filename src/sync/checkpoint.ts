@@ -1,0 +1,21 @@
+import { db } from "../db/db";
+import type { Send, SyncState } from "../db/types";
+import { asStorageError } from "./storage";
+
+/**
+ * Writes one page of sends together with the checkpoint that follows it, in ONE transaction:
+ * either both land or neither does, so a crash, a closed tab or a full disk at any moment leaves
+ * the state pointing at the first page not stored — resuming has no gap and no duplicate.
+ * Nothing here awaits the network: the page was fetched before.
+ */
+export async function writePageWithCheckpoint(rows: Send[], state: SyncState): Promise<void> {
+  const database = db();
+  try {
+    await database.transaction("rw", database.sends, database.syncState, async () => {
+      if (rows.length > 0) await database.sends.bulkPut(rows);
+      await database.syncState.put(state);
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}

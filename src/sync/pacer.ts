@@ -1,0 +1,120 @@
+import { MailroomError } from "../api/errors";
+import { nextUtcMidnight, utcDay } from "../db/budget";
+import { db } from "../db/db";
+import type { RequestBudget } from "../db/types";
+import type { Clock } from "./clock";
+
+/** Constant Contact's limits per application key (both generations): 4 requests/s, 10,000/day. */
+export const DEFAULT_REQUESTS_PER_SECOND = 4;
+export const DAILY_LIMIT = 10_000;
+/** The 1-s window is measured with a little slack, so clock jitter between us and the server cannot make it 5. */
+const WINDOW_MS = 1_010;
+
+export interface PacerOptions {
+  appKey: string;
+  /** Requests per second; 0 turns per-second spacing off (allowed for sandbox accounts only). */
+  requestsPerSecond: number;
+  dailyLimit?: number;
+  clock: Clock;
+  /** Web Locks, when the platform has them: one pacer across tabs and the service worker. */
+  locks?: LockManager;
+}
+
+export interface Pacer {
+  /** Waits until a request may start and counts it against the day's budget. */
+  slot(signal?: AbortSignal): Promise<void>;
+  /** A quota_exceeded answer: no request for this key before `resetsAt`. */
+  block(resetsAt: number): Promise<void>;
+}
+
+type Decision = { granted: true } | { granted: false; waitMs: number } | { granted: false; resetsAt: number };
+
+export function createPacer(options: PacerOptions): Pacer {
+  const dailyLimit = options.dailyLimit ?? DAILY_LIMIT;
+  const lockName = `mailroom-pace-${options.appKey}`;
+  // lib.dom types the callback's promise as nested; at run time request() resolves to its value.
+  const locked = <T>(task: () => Promise<T>): Promise<T> =>
+    options.locks ? (options.locks.request(lockName, task) as unknown as Promise<T>) : task();
+
+  // One short read-modify-write per attempt; the wait itself happens outside lock and transaction.
+  const decide = (): Promise<Decision> =>
+    locked(() =>
+      db().transaction("rw", db().budget, async () => {
+        const now = options.clock.now();
+        const row = freshForToday(await db().budget.get(options.appKey), options.appKey, now);
+        if (row.blockedUntil !== undefined && row.blockedUntil > now)
+          return { granted: false, resetsAt: row.blockedUntil };
+        if (row.used >= dailyLimit) return { granted: false, resetsAt: nextUtcMidnight(now) };
+        const waitMs = paceWait(row.recent, now, options.requestsPerSecond);
+        if (waitMs > 0) return { granted: false, waitMs };
+        const recent = [...row.recent.filter((t) => t > now - WINDOW_MS), now].slice(
+          -Math.max(1, options.requestsPerSecond),
+        );
+        await db().budget.put({ ...row, used: row.used + 1, recent });
+        return { granted: true };
+      }),
+    );
+
+  return {
+    async slot(signal) {
+      for (;;) {
+        if (signal?.aborted) throw signal.reason;
+        const decision = await decide();
+        if (decision.granted) return;
+        if ("resetsAt" in decision) {
+          const at = new Date(decision.resetsAt).toISOString();
+          throw new MailroomError(
+            "quota_exceeded",
+            `The day's 10,000 requests are spent; they reset at ${at}.`,
+            {
+              resetsAt: decision.resetsAt,
+            },
+          );
+        }
+        await options.clock.sleep(decision.waitMs, signal);
+      }
+    },
+    block(resetsAt) {
+      return locked(() =>
+        db().transaction("rw", db().budget, async () => {
+          const row = freshForToday(
+            await db().budget.get(options.appKey),
+            options.appKey,
+            options.clock.now(),
+          );
+          await db().budget.put({ ...row, blockedUntil: resetsAt });
+        }),
+      );
+    },
+  };
+}
+
+/** The row as of today: a new UTC day starts with an empty budget and no block. */
+function freshForToday(row: RequestBudget | undefined, appKey: string, now: number): RequestBudget {
+  const day = utcDay(now);
+  if (row && row.day === day) return row;
+  return { appKey, day, used: 0, recent: row?.recent ?? [], blockedUntil: undefined };
+}
+
+/** How long until the next request may start: ≥ 1000/rps after the last, and ≤ rps in any window. */
+export function paceWait(recent: number[], now: number, requestsPerSecond: number): number {
+  if (requestsPerSecond <= 0) return 0;
+  const inWindow = recent.filter((t) => t > now - WINDOW_MS);
+  const last = inWindow.at(-1);
+  const spacingWait = last === undefined ? 0 : last + 1000 / requestsPerSecond - now;
+  const oldest =
+    inWindow.length >= requestsPerSecond ? inWindow[inWindow.length - requestsPerSecond] : undefined;
+  const windowWait = oldest === undefined ? 0 : oldest + WINDOW_MS - now;
+  return Math.max(0, spacingWait, windowWait);
+}
+
+/**
+ * The pace an account may use. Real accounts never exceed Constant Contact's 4/s, and never go
+ * unpaced; sandbox accounts may ask for more or for 0 (off), which the bench needs.
+ */
+export function requestsPerSecondFor(account: { sandbox: boolean; requestsPerSecond?: number }): number {
+  const asked = account.requestsPerSecond;
+  if (asked === undefined || !Number.isFinite(asked) || asked < 0) return DEFAULT_REQUESTS_PER_SECOND;
+  if (account.sandbox) return asked;
+  return asked === 0 ? DEFAULT_REQUESTS_PER_SECOND : Math.min(asked, DEFAULT_REQUESTS_PER_SECOND);
+}

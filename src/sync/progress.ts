@@ -1,0 +1,19 @@
+import type { SyncState } from "../db/types";
+
+/** Rows per second since the run started; undefined before there is anything to measure. */
+export function rateOf(rows: number, startedAt: number | undefined, now: number): number | undefined {
+  if (startedAt === undefined || now <= startedAt || rows === 0) return undefined;
+  return rows / ((now - startedAt) / 1000);
+}
+
+/**
+ * Seconds left, for the UI: from the expected total (v3 send_history) or nothing. `held` is the
+ * number of rows stored for the dataset now.
+ */
+export function etaSeconds(
+  state: Pick<SyncState, "expectedRows" | "rate" | "status">,
+  held: number,
+): number | undefined {
+  if (state.status !== "running" || state.expectedRows === undefined || !state.rate) return undefined;
+  return Math.max(0, (state.expectedRows - held) / state.rate);
+}

@@ -1,0 +1,63 @@
+import { isMailroomError, type MailroomError } from "../api/errors";
+import type { Clock } from "./clock";
+
+export interface RetryPolicy {
+  /** Tries for server errors and network failures, the first included. */
+  maxTries: number;
+  /** First back-off; doubled each time, with jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** `throttled` answers tolerated in a row before giving up: a storm that never ends is a fault. */
+  maxThrottledWaits: number;
+  throttledWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxTries: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 15_000,
+  maxThrottledWaits: 30,
+  throttledWaitMs: 1_000,
+};
+
+export interface RetryDeps {
+  clock: Clock;
+  random: () => number;
+  signal?: AbortSignal;
+  policy?: RetryPolicy;
+  /** Told about a quota_exceeded answer before it is thrown, so the pacer blocks the key. */
+  onQuotaExceeded?: (error: MailroomError) => Promise<void>;
+}
+
+/**
+ * Runs one request with Mailroom's retry rules: throttled → wait and retry; quota_exceeded → stop;
+ * server and network errors → exponential back-off with jitter, bounded; anything else → stop.
+ */
+export async function withRetries<T>(task: () => Promise<T>, deps: RetryDeps): Promise<T> {
+  const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
+  let failures = 0;
+  let throttled = 0;
+  for (;;) {
+    try {
+      return await task();
+    } catch (error) {
+      if (deps.signal?.aborted) throw deps.signal.reason;
+      if (!isMailroomError(error)) throw error;
+      if (error.kind === "quota_exceeded") {
+        await deps.onQuotaExceeded?.(error);
+        throw error;
+      }
+      if (error.kind === "throttled") {
+        throttled += 1;
+        if (throttled > policy.maxThrottledWaits) throw error;
+        await deps.clock.sleep(policy.throttledWaitMs * (1 + deps.random() / 4), deps.signal);
+        continue;
+      }
+      if (error.kind !== "server" && error.kind !== "network") throw error;
+      failures += 1;
+      if (failures >= policy.maxTries) throw error;
+      const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
+      await deps.clock.sleep(exponential * (0.5 + deps.random() / 2), deps.signal);
+    }
+  }
+}
