@@ -7,6 +7,11 @@ import { isDemoUrl } from "./presets";
  */
 export async function fetchFor(url: string): Promise<typeof fetch> {
   if (!isDemoUrl(url)) return (input, init) => globalThis.fetch(input, init);
+  return loadDemoFetch();
+}
+
+/** The sandbox's in-page demo adapter (demo mode only), loaded on first use. */
+export async function loadDemoFetch(): Promise<typeof fetch> {
   // TODO(auth): `(await import("../sandbox/browser/demo")).demoFetch` once the sandbox ships it.
   throw new Error("Demo mode is not available in this build yet.");
 }

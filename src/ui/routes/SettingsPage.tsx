@@ -1,11 +1,10 @@
+import { AccountsSection } from "../accounts/AccountsSection";
+
 export default function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      <section class="panel">
-        <h2>Accounts</h2>
-        <p>No account is connected on this device yet.</p>
-      </section>
+      <AccountsSection />
       <section class="panel">
         <h2>About this build</h2>
         <p>

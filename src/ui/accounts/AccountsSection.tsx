@@ -1,0 +1,55 @@
+import { createSignal, For, Show } from "solid-js";
+import type { Account } from "../../db";
+import { AccountRow } from "./AccountRow";
+import { ConnectAccountForm } from "./ConnectAccountForm";
+import { createAccountsWithTokens } from "./createAccountsWithTokens";
+import { startSignIn } from "./startSignIn";
+
+/** The Accounts part of Settings: every account with its sign-in state, and the Connect form. */
+export function AccountsSection() {
+  const rows = createAccountsWithTokens();
+  const [signInFailure, setSignInFailure] = createSignal<string>();
+  const [signedIn, setSignedIn] = createSignal<string>();
+
+  // A new account signs in with its first generation at once; the other is a click in its row.
+  const connected = async (account: Account) => {
+    setSignInFailure(undefined);
+    try {
+      const result = await startSignIn(account, account.generations[0] ?? "v3");
+      if (result)
+        setSignedIn(
+          `“${account.label}” is connected and signed in.${result.notice ? ` ${result.notice}` : ""}`,
+        );
+    } catch (error) {
+      setSignInFailure(`“${account.label}” was saved, but signing in failed: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <section class="panel accounts" aria-labelledby="accounts-heading">
+      <h2 id="accounts-heading">Accounts</h2>
+      <Show when={rows.error()}>
+        {(error) => (
+          <p class="field-error" role="alert">
+            The accounts could not be read from this device: {String(error())}
+          </p>
+        )}
+      </Show>
+      <Show when={rows.value()?.length === 0}>
+        <p>No account is connected on this device yet.</p>
+      </Show>
+      <ul class="account-list">
+        <For each={rows.value()}>{(row) => <AccountRow row={row} />}</For>
+      </ul>
+      <Show when={signedIn()}>{(text) => <p role="status">{text()}</p>}</Show>
+      <Show when={signInFailure()}>
+        {(text) => (
+          <p class="field-error" role="alert">
+            {text()}
+          </p>
+        )}
+      </Show>
+      <ConnectAccountForm onConnected={connected} />
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { A, useNavigate } from "@solidjs/router";
+import { createSignal, Match, onMount, Show, Switch } from "solid-js";
+import { completeSignIn, type SignInResult } from "../../auth/callback";
+import { isSignInError } from "../../auth/errors";
+import { SIGN_IN_ERROR_TEXT } from "../accounts/signInErrorText";
+import { chooseAccount } from "../primitives/createCurrentAccount";
+
+/**
+ * Where Constant Contact sends the user back: v3 with `?code&state` (or `?error`), v2 with
+ * `#access_token…&state`. The address is cleaned before anything else happens, so neither the code
+ * nor the token stays in the address bar or in history, whatever the outcome.
+ */
+export default function AuthCallbackPage() {
+  const navigate = useNavigate();
+  const answered = new URL(window.location.href);
+  navigate("/auth/callback", { replace: true, scroll: false });
+
+  const [result, setResult] = createSignal<SignInResult>();
+  const [failure, setFailure] = createSignal<unknown>();
+  onMount(async () => {
+    try {
+      const signedIn = await completeSignIn(answered);
+      chooseAccount(signedIn.accountId);
+      setResult(signedIn);
+      if (!signedIn.notice) navigate("/activities", { replace: true });
+    } catch (error) {
+      setFailure(() => error ?? new Error("The sign-in failed without a reason."));
+    }
+  });
+
+  return (
+    <section class="panel" aria-live="polite">
+      <h1>Signing in</h1>
+      <Switch fallback={<p>Finishing the sign-in…</p>}>
+        <Match when={failure()}>{(error) => <SignInFailure error={error()} />}</Match>
+        <Match when={result()}>
+          {(done) => (
+            <>
+              <p>Signed in ({done().generation}).</p>
+              <Show when={done().notice}>{(notice) => <p class="muted">{notice()}</p>}</Show>
+              <p>
+                <A href="/activities">Continue to Activities</A>
+              </p>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+function SignInFailure(props: { error: unknown }) {
+  const text = () =>
+    isSignInError(props.error)
+      ? SIGN_IN_ERROR_TEXT[props.error.kind]
+      : { title: "The sign-in did not finish", advice: "Start the sign-in again from Settings." };
+  const detail = () => (props.error instanceof Error ? props.error.message : String(props.error));
+  return (
+    <div class="error-notice error" role="alert">
+      <h2>{text().title}</h2>
+      <p>{text().advice}</p>
+      <p class="muted error-message">{detail()}</p>
+      <p>Data already stored on this device was not touched.</p>
+      <p>
+        <A href="/settings">Back to Settings</A>
+      </p>
+    </div>
+  );
+}
