@@ -135,7 +135,7 @@ const CAST: Cast[] = [
   },
 ];
 
-const FILLER = 40;
+const FILLER = 60;
 const KINDS: readonly V3ActivityKind[] = ["import", "export", "list_add", "list_remove", "delete"];
 
 export function buildV3Activities(seed: number, anchor: number): V3ActivitySpec[] {
