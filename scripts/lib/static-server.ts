@@ -21,6 +21,8 @@ export interface StaticServer {
   url: string;
   /** Serve another build from now on (the E2E update test swaps builds under a running server). */
   setRoot(dir: string): void;
+  /** Point `/runtime-config.json` at another sandbox (the bench's paced run uses a second one). */
+  setSandboxOrigin(origin: string): void;
   close(): Promise<void>;
 }
 
@@ -35,11 +37,12 @@ export async function startStaticServer(options: {
   sandboxOrigin: string;
 }): Promise<StaticServer> {
   let root = resolve(options.root);
+  let sandboxOrigin = options.sandboxOrigin;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (path === "/runtime-config.json") {
       res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-      res.end(JSON.stringify({ sandboxOrigin: options.sandboxOrigin }));
+      res.end(JSON.stringify({ sandboxOrigin }));
       return;
     }
     const file = normalize(join(root, path));
@@ -69,6 +72,9 @@ export async function startStaticServer(options: {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
     setRoot: (dir) => {
       root = resolve(dir);
+    },
+    setSandboxOrigin: (origin) => {
+      sandboxOrigin = origin;
     },
     close: () =>
       new Promise((done) => {

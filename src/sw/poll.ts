@@ -3,7 +3,7 @@ import { isMailroomError } from "../api/errors";
 import { AuthRequiredError } from "../auth/types";
 import { db } from "../db";
 import type { BulkActivity } from "../db/types";
-import { pollUnfinishedActivities } from "../sync";
+import { pollUnfinishedActivities, refreshActivities } from "../sync";
 import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
 import { nextPollDelay } from "../sync/pollSchedule";
 import { notifyFinished } from "./notify";
@@ -16,6 +16,9 @@ const broadcast = (message: WorkerBroadcast) => channel.postMessage(message);
 let running: Promise<void> | undefined;
 /** Rounds in a row that found unfinished jobs but saw none finish: drives the back-off. */
 let quietRounds = 0;
+/** Looking for new jobs costs a list request or more per generation: now and then is enough. */
+const LIST_REFRESH_MS = 5 * 60_000;
+const listRefreshedAt = new Map<string, number>();
 
 /**
  * One poll round over every signed-in account. Requests arriving while a round runs join it
@@ -39,6 +42,10 @@ async function pollRound(): Promise<void> {
   let finishedAny = false;
   for (const account of await db().accounts.toArray()) {
     try {
+      if (Date.now() - (listRefreshedAt.get(account.id) ?? 0) >= LIST_REFRESH_MS) {
+        await refreshActivities(account.id);
+        listRefreshedAt.set(account.id, Date.now());
+      }
       const result = await pollUnfinishedActivities(account.id);
       unfinished += result.unfinished;
       finishedAny ||= result.finished.length > 0;

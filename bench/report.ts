@@ -1,0 +1,39 @@
+import { writeFileSync } from "node:fs";
+
+export type Results = Record<string, Record<string, number | string | boolean>>;
+
+/** Each figure next to its goal, as the bench issue states them. */
+const GOALS: Record<string, (value: number | string | boolean, results: Results) => string> = {
+  "sync.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
+  "sync.requests": (v, r) => goal(Number(v) <= Math.ceil(Number(r.env?.sends) / 500) + 3, "≤ ⌈N/500⌉ + 3"),
+  "resync.requests": (v) => goal(Number(v) <= 2, "≤ 2"),
+  "paced.requests_per_s": (v) => goal(Number(v) >= 3.8, "≥ 3.8"),
+  "paced.throttled": (v) => goal(Number(v) === 0, "= 0"),
+  "export.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
+  "export.heap_growth_mb": (v) => goal(Number(v) <= 64, "≤ 64"),
+  "list.first_paint_ms": (v) => goal(Number(v) <= 200, "≤ 200"),
+  "list.search_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
+  "list.long_tasks_over_50ms": (v) => goal(Number(v) === 0, "= 0"),
+  "list.last_row_reached": (v) => goal(v === true, "true"),
+  "bundle.initial_js_gz_kb": (v) => goal(Number(v) <= 65, "≤ 65"),
+  "startup.offline_first_data_ms": (v) => goal(Number(v) <= 500, "≤ 500"),
+};
+
+function goal(met: boolean, text: string): string {
+  return `${met ? "met" : "MISSED"} (${text})`;
+}
+
+export function writeReport(results: Results, out: string): void {
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  const rows: string[][] = [];
+  for (const [section, figures] of Object.entries(results)) {
+    for (const [name, value] of Object.entries(figures)) {
+      const key = `${section}.${name}`;
+      rows.push([key, String(value), GOALS[key]?.(value, results) ?? ""]);
+    }
+  }
+  const width = (i: number) => Math.max(...rows.map((row) => row[i]?.length ?? 0));
+  for (const row of rows)
+    console.log(`  ${row[0]?.padEnd(width(0))}  ${row[1]?.padStart(width(1))}  ${row[2]}`);
+  console.log(`\n  Written to ${out}`);
+}
