@@ -11,24 +11,12 @@ export function hasResultFile(activity: BulkActivity): boolean {
   return activity.generation === "v3" && activity.status === "completed" && Boolean(activity.resultsHref);
 }
 
-async function asBlob(result: unknown): Promise<{ blob: Blob; fileName?: string }> {
-  if (result instanceof Blob) return { blob: result };
-  if (result instanceof Response) return { blob: await result.blob() };
-  if (typeof result === "object" && result !== null && "blob" in result && result.blob instanceof Blob) {
-    const named = result as { blob: Blob; fileName?: unknown };
-    return { blob: named.blob, fileName: typeof named.fileName === "string" ? named.fileName : undefined };
-  }
-  throw new Error("The sync engine returned no file for this export.");
-}
-
 /** "Download result file": online only, since the file lives on Constant Contact. */
 export function DownloadResultButton(props: { activity: BulkActivity }) {
   const online = createOnline();
   const download = createTask(async () => {
-    const { blob, fileName } = await asBlob(
-      await fetchActivityResults(props.activity.accountId, props.activity.activityId),
-    );
-    downloadBlob(blob, fileName ?? props.activity.fileName ?? `export-${props.activity.activityId}.csv`);
+    const blob = await fetchActivityResults(props.activity.accountId, props.activity.activityId);
+    downloadBlob(blob, `constant-contact-export-${props.activity.activityId}.csv`);
   });
   return (
     <div class="download-result">

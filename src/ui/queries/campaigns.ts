@@ -1,4 +1,4 @@
-import { type Campaign, type CampaignActivity, db, sendsDatasetId } from "../../db";
+import { type Campaign, type CampaignActivity, db, parseSendsDatasetId, sendsDatasetId } from "../../db";
 import { accountRange } from "./activities";
 
 /** One send list of a campaign: a v2 campaign, or a v3 primary_email / resend activity. */
@@ -54,4 +54,21 @@ export async function loadCampaignsWithLists(accountId: string): Promise<Campaig
     if (lists.length > 0) rows.push({ campaign, sendLists: lists });
   }
   return rows.sort((a, b) => lastActivity(b.campaign).localeCompare(lastActivity(a.campaign)));
+}
+
+/** "Spring sale" (or "Newsletter · resend"): the name of the campaign a send list belongs to. */
+export async function loadSendListTitle(dataset: string): Promise<string | undefined> {
+  let parsed: ReturnType<typeof parseSendsDatasetId>;
+  try {
+    parsed = parseSendsDatasetId(dataset);
+  } catch {
+    // A mistyped or truncated address: the screen says the list is not cached.
+    return undefined;
+  }
+  const { accountId, generation, reportId } = parsed;
+  if (generation === "v2") return (await db().campaigns.get([accountId, "v2", reportId]))?.name;
+  const activity = await db().campaignActivities.get([accountId, reportId]);
+  if (!activity) return undefined;
+  const name = (await db().campaigns.get([accountId, "v3", activity.campaignId]))?.name;
+  return name && activity.role === "resend" ? `${name} · resend` : name;
 }

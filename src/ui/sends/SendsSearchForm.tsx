@@ -1,0 +1,57 @@
+import { onCleanup } from "solid-js";
+import type { SendsFilter } from "../../db";
+import { localInputToIso } from "./localTime";
+
+// Typing "ann" fires one query, not three.
+const TYPING_PAUSE_MS = 200;
+
+/** Email or name prefix, sent between two local times, newest or oldest first. */
+export function SendsSearchForm(props: { filter: SendsFilter; onChange: (next: SendsFilter) => void }) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const set = (patch: Partial<SendsFilter>) => props.onChange({ ...props.filter, ...patch });
+  return (
+    <search>
+      <form class="filters sends-filters" onSubmit={(e) => e.preventDefault()}>
+        <label class="search">
+          Email or name starts with
+          <input
+            type="search"
+            autocomplete="off"
+            spellcheck={false}
+            value={props.filter.prefix ?? ""}
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              clearTimeout(timer);
+              timer = setTimeout(() => set({ prefix: value }), TYPING_PAUSE_MS);
+            }}
+          />
+        </label>
+        <label>
+          Sent from
+          <input
+            type="datetime-local"
+            onChange={(e) => set({ sentFrom: localInputToIso(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          Sent until
+          <input
+            type="datetime-local"
+            onChange={(e) => set({ sentTo: localInputToIso(e.currentTarget.value, true) })}
+          />
+        </label>
+        <label>
+          Order
+          <select
+            value={props.filter.order}
+            onChange={(e) => set({ order: e.currentTarget.value === "asc" ? "asc" : "desc" })}
+          >
+            <option value="desc">Newest first</option>
+            <option value="asc">Oldest first</option>
+          </select>
+        </label>
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,101 @@
+import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
+import type { SendsFilter } from "../../db";
+import { ErrorNotice } from "../errors/ErrorNotice";
+import { formatCount } from "../format/number";
+import { createLiveQuery } from "../primitives/createLiveQuery";
+import { createNow } from "../primitives/createNow";
+import { createOnline } from "../primitives/createOnline";
+import {
+  countSendsInRange,
+  keyOf,
+  readSendsPage,
+  type SendsCursor,
+  type SendsQuery,
+} from "../queries/sendsPage";
+import { loadSyncState } from "../queries/syncState";
+import { Freshness } from "../shell/Freshness";
+import { StaleBanner } from "../shell/StaleBanner";
+import { createSendsHistogram } from "./createSendsHistogram";
+import { SendsHistogram } from "./SendsHistogram";
+import { SendsPager } from "./SendsPager";
+import { SendsSearchForm } from "./SendsSearchForm";
+import { SendsTable } from "./SendsTable";
+
+// Paged, not virtualised: see src/ui/queries/sendsPage.ts for why. 100 rows fill a desktop screen
+// and keep the DOM small on a phone.
+export const PAGE_SIZE = 100;
+
+/** One send list: the when-it-went-out picture, search, count, pages of rows, export. */
+export function SendsView(props: { dataset: string }) {
+  const now = createNow(30_000);
+  const online = createOnline();
+  const [filter, setFilter] = createSignal<SendsFilter>({ datasets: [props.dataset], order: "desc" });
+  const [cursor, setCursor] = createSignal<SendsCursor>({ kind: "first" });
+  const query = (): SendsQuery => ({ ...filter(), dataset: props.dataset, prefix: filter().prefix ?? "" });
+  // A new filter starts again from its first page.
+  createEffect(on(filter, () => setCursor({ kind: "first" }), { defer: true }));
+  const page = createLiveQuery(
+    () => [query(), cursor()] as const,
+    ([q, c]) => readSendsPage(q, c, PAGE_SIZE),
+  );
+  const count = createLiveQuery(
+    () => (query().prefix.trim() === "" ? query() : undefined),
+    (q) => (q ? countSendsInRange(q) : undefined),
+  );
+  const total = () => page.value()?.total ?? count.value();
+  const state = createLiveQuery(() => props.dataset, loadSyncState);
+  const histogram = createSendsHistogram(() =>
+    state.loading() ? undefined : [props.dataset, `${state.value()?.fetchedAt}|${state.value()?.status}`],
+  );
+  const rows = () => page.value()?.rows ?? [];
+  const edge = (i: number) => rows()[i < 0 ? rows().length - 1 : i];
+
+  return (
+    <>
+      <div class="toolbar">
+        <Freshness state={state.value()} now={now()} what="Sends" />
+      </div>
+      <StaleBanner state={state.value()} now={now()} online={online()} what="sends" />
+      <Show when={state.value()?.lastError}>
+        {(error) => <ErrorNotice error={error()} context="sends" />}
+      </Show>
+      <Suspense fallback={<p class="muted">Drawing when the mailing went out…</p>}>
+        <Show when={!histogram.error && histogram()} keyed>
+          {(drawn) => <SendsHistogram histogram={drawn} />}
+        </Show>
+      </Suspense>
+      <Show when={histogram.error}>{(error) => <ErrorNotice error={error()} compact />}</Show>
+      <SendsSearchForm filter={filter()} onChange={setFilter} />
+      <div class="toolbar">
+        <p class="row-count" aria-live="polite">
+          <Show when={total() !== undefined} fallback="Counting…">
+            {formatCount(total() ?? 0)} {total() === 1 ? "send" : "sends"}
+          </Show>
+        </p>
+      </div>
+      <Show when={page.error() ?? count.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
+      <Show when={!page.loading()} fallback={<p class="muted">Reading the cache…</p>}>
+        <Show when={rows().length > 0} fallback={<p class="panel empty">No sends match.</p>}>
+          <SendsTable
+            rows={rows()}
+            caption={`Sends, ${filter().order === "asc" ? "oldest" : "newest"} first`}
+          />
+        </Show>
+        <SendsPager
+          hasPrevious={page.value()?.hasPrevious ?? false}
+          hasNext={page.value()?.hasNext ?? false}
+          onFirst={() => setCursor({ kind: "first" })}
+          onLast={() => setCursor({ kind: "last" })}
+          onPrevious={() => {
+            const first = edge(0);
+            if (first) setCursor({ kind: "before", key: keyOf(first) });
+          }}
+          onNext={() => {
+            const last = edge(-1);
+            if (last) setCursor({ kind: "after", key: keyOf(last) });
+          }}
+        />
+      </Show>
+    </>
+  );
+}
