@@ -1,12 +1,11 @@
-import { type Accessor, createEffect, createSignal, onCleanup } from "solid-js";
-import { pollUnfinishedActivities } from "../work/sync";
-
-export const POLL_INTERVAL_MS = 5_000;
+import type { Accessor } from "solid-js";
+import { MailroomError } from "../../api/errors";
+import { createPollStatus } from "../pwa/createPollStatus";
 
 /**
- * Polls the unfinished activities of an account while a screen showing them is open, the browser
- * is online and there is something unfinished. Rounds never overlap; a failed round is kept for
- * the screen to show and the next round tries again.
+ * Whether the unfinished activities of an account are being followed, and the last poll failure
+ * for it. The polling itself happens in the service worker (src/sw/poll.ts), woken by the one
+ * elected tab: a screen only listens, so ten open screens cost no more requests than one.
  * @example const watcher = createActivityWatcher(() => id, () => counts().unfinished > 0, online);
  */
 export function createActivityWatcher(
@@ -14,27 +13,14 @@ export function createActivityWatcher(
   hasUnfinished: Accessor<boolean>,
   online: Accessor<boolean>,
 ): { watching: Accessor<boolean>; error: Accessor<unknown> } {
-  const [error, setError] = createSignal<unknown>();
-  const watching = () => hasUnfinished() && online();
-  createEffect(() => {
-    if (!watching()) return;
-    const id = accountId();
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const round = async () => {
-      try {
-        await pollUnfinishedActivities(id, { signal: controller.signal });
-        setError(undefined);
-      } catch (failure) {
-        if (!controller.signal.aborted) setError(() => failure);
-      }
-      if (!controller.signal.aborted) timer = setTimeout(round, POLL_INTERVAL_MS);
-    };
-    timer = setTimeout(round, POLL_INTERVAL_MS);
-    onCleanup(() => {
-      controller.abort();
-      clearTimeout(timer);
-    });
-  });
+  const status = createPollStatus();
+  const watching = () => hasUnfinished() && online() && status().paused !== "sign-in-required";
+  const error = () => {
+    const failure = status().failure;
+    if (!failure || failure.accountId !== accountId()) return undefined;
+    return failure.kind === "unknown"
+      ? new Error(failure.message)
+      : new MailroomError(failure.kind, failure.message);
+  };
   return { watching, error };
 }
