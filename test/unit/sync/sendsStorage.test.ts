@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isMailroomError } from "../../../src/api/errors";
+import { db, sendsDatasetId } from "../../../src/db";
+import type { Send } from "../../../src/db/types";
+import { syncSends } from "../../../src/sync";
+import { freshDb } from "./support/fakes";
+import { campaignByKey, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
+
+describe("a full disk during a send sync", () => {
+  it("fails with kind storage, rolls back the failed page and keeps the checkpoint; the next run completes", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const big = campaignByKey(s.sandbox, "big");
+    const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
+    const table = db().sends;
+    const realBulkPut = table.bulkPut.bind(table);
+    let writes = 0;
+    // The third page's write stores half of its rows, then the browser refuses: the transaction
+    // must take the half back and leave the checkpoint naming the third page.
+    table.bulkPut = (async (rows: readonly Send[]) => {
+      writes += 1;
+      if (writes !== 3) return realBulkPut(rows);
+      await realBulkPut(rows.slice(0, 250));
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    }) as typeof table.bulkPut;
+
+    const error = await syncSends(dataset, { deps: s.deps }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isMailroomError(error) && error.kind).toBe("storage");
+    expect(await db().sends.count()).toBe(1_000);
+    const state = await db().syncState.get(dataset);
+    expect(state).toMatchObject({
+      status: "stopped",
+      stopReason: "error",
+      rows: 1_000,
+      pages: 2,
+      lastError: { kind: "storage" },
+    });
+    expect(state?.nextLink).toContain("next=");
+
+    table.bulkPut = realBulkPut;
+    await syncSends(dataset, { deps: s.deps });
+    expect(await heldKeys(dataset)).toEqual(expectedV3Keys(s.sandbox, big.primaryActivityId));
+    expect((await db().syncState.get(dataset))?.status).toBe("complete");
+  });
+});
