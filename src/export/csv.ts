@@ -22,6 +22,8 @@ export interface CsvOptions {
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
+// Most cells need neither quoting nor the guard: one test lets them through untouched.
+const PLAIN_UNLESS = /^[=+\-@\t\r]|[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const QUOTE = /"/g;
 
@@ -46,7 +48,7 @@ function asText(value: CsvValue): string {
 /** One field, quoted and guarded as needed. Empty, null and undefined give an empty field. */
 export function csvField(value: CsvValue, formulaGuard = true): string {
   let text = asText(value);
-  if (text === "") return "";
+  if (text === "" || !PLAIN_UNLESS.test(text)) return text;
   if (formulaGuard && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }

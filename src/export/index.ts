@@ -3,7 +3,7 @@ import { canPickFile, downloadBlob, pickCsvFile } from "./download";
 import { safeFileName } from "./fileName";
 import { openSink, removePickedFile, type SinkKind } from "./openSink";
 import { type ExportHooks, type ExportJob, runExport } from "./runExport";
-import { runInWorker } from "./workerClient";
+import { ExportWorkerUnavailable, runInWorker } from "./workerClient";
 
 export {
   availableSendColumns,
@@ -47,6 +47,21 @@ export interface ExportResult {
   destination: "file" | "download" | "discard";
 }
 
+/** The same export without a worker: tests, and browsers where the worker cannot start. */
+async function runOnPage(
+  job: ExportJob,
+  sink: SinkKind,
+  file: FileSystemFileHandle | undefined,
+  hooks: ExportHooks,
+) {
+  try {
+    return await runExport(job, await openSink(sink, file), hooks);
+  } catch (error) {
+    if (sink === "file") await removePickedFile(file);
+    throw error;
+  }
+}
+
 async function exportJob(job: ExportJob, options: ExportOptions, hooks: ExportHooks): Promise<ExportResult> {
   const fileName = safeFileName(options.fileName);
   const wanted = options.destination ?? "auto";
@@ -57,11 +72,12 @@ async function exportJob(job: ExportJob, options: ExportOptions, hooks: ExportHo
   const started = performance.now();
   const useWorker = options.useWorker ?? typeof Worker !== "undefined";
   const outcome = useWorker
-    ? await runInWorker(job, sink, file, hooks)
-    : await runExport(job, await openSink(sink, file), hooks).catch(async (error: unknown) => {
-        if (sink === "file") await removePickedFile(file);
-        throw error;
-      });
+    ? await runInWorker(job, sink, file, hooks).catch((error: unknown) => {
+        if (!(error instanceof ExportWorkerUnavailable)) throw error;
+        console.warn("export: running on the page, the worker could not start:", error.message);
+        return runOnPage(job, sink, file, hooks);
+      })
+    : await runOnPage(job, sink, file, hooks);
   if (outcome.blob) downloadBlob(outcome.blob, fileName);
   return { rows: outcome.rows, chars: outcome.chars, ms: performance.now() - started, destination };
 }

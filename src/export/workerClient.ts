@@ -4,6 +4,14 @@ import type { FromExportWorker, ToExportWorker, WireError } from "./messages";
 import type { SinkKind } from "./openSink";
 import type { ExportHooks, ExportJob, ExportOutcome } from "./runExport";
 
+/**
+ * The worker's script could not be loaded (offline before the service worker cached it, or a
+ * browser that refuses module workers): the caller runs the export on the page instead.
+ */
+export class ExportWorkerUnavailable extends Error {
+  override name = "ExportWorkerUnavailable";
+}
+
 /** Rebuilds the worker's error on this side: cancel stays an AbortError, kinds stay MailroomErrors. */
 export function fromWireError(error: WireError): Error {
   if (error.name === "AbortError") return new DOMException(error.message, "AbortError");
@@ -29,12 +37,14 @@ export function runInWorker(
   });
   const send = (message: ToExportWorker) => worker.postMessage(message);
   return new Promise<ExportOutcome>((resolve, reject) => {
+    let heard = false;
     const onAbort = () => send({ type: "cancel" });
     const settle = () => {
       hooks.signal?.removeEventListener("abort", onAbort);
       worker.terminate();
     };
     worker.addEventListener("message", (event: MessageEvent<FromExportWorker>) => {
+      heard = true;
       const message = event.data;
       if (message.type === "progress") hooks.onProgress?.(message.rows, message.total);
       else {
@@ -45,7 +55,10 @@ export function runInWorker(
     });
     worker.addEventListener("error", (event) => {
       settle();
-      reject(new Error(`The export worker stopped: ${event.message || "it could not be loaded"}`));
+      // Before its first message, an error means the script never ran: nothing was read or written.
+      if (!heard)
+        reject(new ExportWorkerUnavailable(event.message || "The export worker could not be loaded"));
+      else reject(new Error(`The export worker stopped: ${event.message || "unknown error"}`));
     });
     worker.addEventListener("messageerror", () => {
       settle();
