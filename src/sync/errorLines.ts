@@ -11,8 +11,10 @@ const EMAIL = /[^\s<>(),;:"']+@[^\s<>(),;:"']+\.[^\s<>(),;:"']+/;
 export function parseErrorItem(item: ErrorItem): { lineNumber?: number; email?: string; message: string } {
   if (typeof item === "string") {
     const match = LINE_PREFIX.exec(item);
-    const message = (match ? item.slice(match[0].length) : item).trim();
     const email = EMAIL.exec(item)?.[0];
+    // "Line 12: Invalid email (a@b.test)": the address gets its own column, the message keeps the words.
+    const rest = match ? item.slice(match[0].length) : item;
+    const message = (email ? rest.replace(`(${email})`, "") : rest).trim();
     return {
       ...(match?.[1] ? { lineNumber: Number(match[1]) } : {}),
       ...(email ? { email } : {}),
