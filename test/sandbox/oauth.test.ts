@@ -114,7 +114,11 @@ describe("v3 authorization code + PKCE", () => {
 
   it("shows an error page (no redirect) for an unknown client or an unregistered redirect_uri", async () => {
     const { challenge } = await pkcePair();
-    for (const extra of [{ client_id: "someone-else" }, { redirect_uri: "https://evil.example/cb" }]) {
+    const bad: Array<Record<string, string>> = [
+      { client_id: "someone-else" },
+      { redirect_uri: "https://evil.example/cb" },
+    ];
+    for (const extra of bad) {
       const reply = await call(sb, authorizeUrl(challenge, { ...extra, sandbox_auto_approve: "1" }));
       expect(reply.status).toBe(400);
       expect(reply.headers.get("Location")).toBeNull();

@@ -105,6 +105,10 @@ describe("GET /v2/activities/{id}", () => {
     const exported = ((await get("/v2/activities?type=EXPORT_CONTACTS&status=COMPLETE")).body as Row[])[0]!;
     const detail = (await get(`/v2/activities/${exported.id}`)).body as Row;
     expect(detail.file_name).toMatch(/^http:\/\/.+\/v2\/activities\/.+/);
+    const path = new URL(detail.file_name as string).pathname;
+    const file = await get(path, { Accept: "text/csv" });
+    expect(file.status).toBe(200);
+    expect(file.text.trim().split("\r\n")).toHaveLength((exported.contact_count as number) + 1);
   });
 
   it("answers 404 for an activity older than 14 days, and once one ages past 14 days", async () => {

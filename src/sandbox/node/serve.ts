@@ -73,7 +73,8 @@ export async function startSandboxServer(
   };
 }
 
-// `npm run sandbox` runs this file directly: start from the environment (see main.ts).
+// `npm run sandbox` runs this file directly: start from the environment (see main.ts). Not
+// awaited: main.ts imports this module, and a top-level await here would deadlock that cycle.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await import("./main");
+  void import("./main");
 }

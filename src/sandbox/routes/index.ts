@@ -2,7 +2,7 @@
 import type { Route } from "../router";
 import { authorizeV2, authorizeV3, consentDecision } from "./oauth/authorize";
 import { revoke, token, tokenInfo } from "./oauth/token";
-import { getV2Activity, listV2Activities } from "./v2/activities";
+import { getV2Activity, getV2ExportFile, listV2Activities } from "./v2/activities";
 import { listV2Campaigns } from "./v2/campaigns";
 import { v2Api } from "./v2/guard";
 import { listV2Sends } from "./v2/sends";
@@ -14,6 +14,11 @@ import { listV3Sends } from "./v3/reports";
 export const apiRoutes: Route[] = [
   { method: "GET", pattern: "/v2/activities", handler: v2Api(listV2Activities) },
   { method: "GET", pattern: "/v2/activities/{activity_id}", handler: v2Api(getV2Activity) },
+  {
+    method: "GET",
+    pattern: "/v2/activities/{activity_id}/file",
+    handler: v2Api(getV2ExportFile, { servesFile: true }),
+  },
   { method: "GET", pattern: "/v2/emailmarketing/campaigns", handler: v2Api(listV2Campaigns) },
   {
     method: "GET",

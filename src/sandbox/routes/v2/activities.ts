@@ -1,8 +1,10 @@
 // GET /v2/activities (a bare array, the last 50, `status` and `type` filters) and
-// GET /v2/activities/{id} (with error and warning lines; 404 once older than 14 days).
+// GET /v2/activities/{id} (with error and warning lines; 404 once older than 14 days), and the file
+// of a finished EXPORT_CONTACTS activity at its `file_name` URL (api_key and token needed too).
 import { DAY_MS, iso } from "../../clock";
 import { V2_ACTIVITY_TYPES, V2_STATUSES, type V2ActivitySpec } from "../../data/activitiesV2";
 import { v2ErrorItem } from "../../data/errorLines";
+import { exportCsv } from "../../data/exportCsv";
 import { phaseAt, progressAt } from "../../data/lifecycle";
 import { v2BadParam, v2NotFound } from "../../errors";
 import { json } from "../../http";
@@ -81,4 +83,21 @@ export function getV2Activity({ url, params, state }: Ctx): Response {
     body.file_name = `${url.origin}/v2/activities/${spec.id}/file`;
   }
   return json(200, body);
+}
+
+export function getV2ExportFile({ params, state }: Ctx): Response {
+  const now = state.clock.now();
+  const spec = state.world.v2Activities.find((a) => a.id === params.activity_id);
+  if (
+    !spec ||
+    !isVisible(spec, now) ||
+    spec.type !== "EXPORT_CONTACTS" ||
+    statusAt(spec, now) !== "COMPLETE"
+  ) {
+    return v2NotFound(`Export file of activity ${params.activity_id} not found.`);
+  }
+  return new Response(exportCsv(state.config.seed, spec.id, spec.contactCount), {
+    status: 200,
+    headers: { "Content-Type": "text/csv; charset=utf-8" },
+  });
 }

@@ -12,7 +12,8 @@ function acceptsJson(accept: string | null): boolean {
   });
 }
 
-export function v2Api(handler: Handler): Handler {
+/** `servesFile`: the route answers a file (CSV), so the JSON-only Accept check does not apply. */
+export function v2Api(handler: Handler, options: { servesFile?: boolean } = {}): Handler {
   return (ctx: Ctx) => {
     const { state, url, request } = ctx;
     const apiKey = url.searchParams.get("api_key");
@@ -27,7 +28,7 @@ export function v2Api(handler: Handler): Handler {
       state.stats.throttled += 1;
       return v2GatewayError(403, "mashery.not.authorized.over.ratelimit", "Account Over Rate Limit");
     }
-    if (!acceptsJson(request.headers.get("Accept"))) {
+    if (!options.servesFile && !acceptsJson(request.headers.get("Accept"))) {
       return v2Error(
         406,
         "http.status.not_acceptable",
