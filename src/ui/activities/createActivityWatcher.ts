@@ -1,5 +1,4 @@
 import type { Accessor } from "solid-js";
-import { MailroomError } from "../../api/errors";
 import { createPollStatus } from "../pwa/createPollStatus";
 
 /**
@@ -18,9 +17,8 @@ export function createActivityWatcher(
   const error = () => {
     const failure = status().failure;
     if (!failure || failure.accountId !== accountId()) return undefined;
-    return failure.kind === "unknown"
-      ? new Error(failure.message)
-      : new MailroomError(failure.kind, failure.message);
+    // ErrorNotice reads `{ kind, message }` as it is; an unknown kind reads as "Something went wrong".
+    return failure;
   };
   return { watching, error };
 }

@@ -6,9 +6,11 @@ import { createActivityWatcher } from "../activities/createActivityWatcher";
 import { ProgressBar } from "../activities/ProgressBar";
 import { StatusBadge } from "../activities/StatusBadge";
 import { ErrorNotice } from "../errors/ErrorNotice";
+import { ExportButton } from "../export/ExportButton";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
+import { CheckNowButton } from "../pwa/CheckNowButton";
 import { loadErrorLines } from "../queries/activities";
 import { ActivityFacts } from "./ActivityFacts";
 import { ActivityTimeline } from "./ActivityTimeline";
@@ -53,6 +55,7 @@ export function ActivityDetailView(props: { activity: BulkActivity }) {
       <section class="panel" aria-label="Progress and timeline">
         <Show when={isUnfinished(props.activity)}>
           <ProgressBar activity={props.activity} label="Progress" />
+          <CheckNowButton />
         </Show>
         <ActivityTimeline activity={props.activity} now={now()} />
         <ActivityFacts activity={props.activity} />
@@ -62,7 +65,19 @@ export function ActivityDetailView(props: { activity: BulkActivity }) {
       </section>
       <Show when={lines.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={lines.value()} fallback={<p class="muted">Reading error lines…</p>}>
-        {(rows) => <ErrorLinesTable lines={rows()} />}
+        {(rows) => (
+          <ErrorLinesTable
+            lines={rows()}
+            exportControl={
+              <Show when={rows().length > 0}>
+                <ExportButton
+                  errorLines={{ accountId: props.activity.accountId, activityId: props.activity.activityId }}
+                  label="Export error lines (CSV)"
+                />
+              </Show>
+            }
+          />
+        )}
       </Show>
     </>
   );

@@ -29,7 +29,7 @@ export default function SendsPage() {
         <Show when={title.value()}>{(name) => <> of {name()}</>}</Show>
       </h1>
       <Show keyed when={dataset()}>
-        {(id) => <SendsView dataset={id} />}
+        {(id) => <SendsView dataset={id} campaignName={title.value()} />}
       </Show>
     </>
   );

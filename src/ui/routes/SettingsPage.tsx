@@ -1,10 +1,22 @@
 import { AccountsSection } from "../accounts/AccountsSection";
+import { NotificationsToggle } from "../pwa/NotificationsToggle";
+import { BudgetSection } from "../settings/BudgetSection";
+import { StorageSection } from "../settings/StorageSection";
+import { ThemeSection } from "../settings/ThemeSection";
 
+/** Accounts (sign in, sign out, erase: the auth module's), budget, storage, theme, build. */
 export default function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
       <AccountsSection />
+      <BudgetSection />
+      <StorageSection />
+      <ThemeSection />
+      <section class="panel" aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notifications</h2>
+        <NotificationsToggle />
+      </section>
       <section class="panel">
         <h2>About this build</h2>
         <p>

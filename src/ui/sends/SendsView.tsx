@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
+import { ExportButton } from "../export/ExportButton";
 import { formatCount } from "../format/number";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
@@ -26,7 +27,7 @@ import { SendsTable } from "./SendsTable";
 export const PAGE_SIZE = 100;
 
 /** One send list: the when-it-went-out picture, search, count, pages of rows, export. */
-export function SendsView(props: { dataset: string }) {
+export function SendsView(props: { dataset: string; campaignName?: string }) {
   const now = createNow(30_000);
   const online = createOnline();
   const [filter, setFilter] = createSignal<SendsFilter>({ datasets: [props.dataset], order: "desc" });
@@ -67,6 +68,7 @@ export function SendsView(props: { dataset: string }) {
       <Show when={histogram.error}>{(error) => <ErrorNotice error={error()} compact />}</Show>
       <SendsSearchForm filter={filter()} onChange={setFilter} />
       <div class="toolbar">
+        <ExportButton filter={filter()} campaignName={props.campaignName} label="Export these sends (CSV)" />
         <p class="row-count" aria-live="polite">
           <Show when={total() !== undefined} fallback="Counting…">
             {formatCount(total() ?? 0)} {total() === 1 ? "send" : "sends"}
