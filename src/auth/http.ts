@@ -12,8 +12,24 @@ export async function fetchFor(url: string): Promise<typeof fetch> {
 
 /** The sandbox's in-page demo adapter (demo mode only), loaded on first use. */
 export async function loadDemoFetch(): Promise<typeof fetch> {
-  // TODO(auth): `(await import("../sandbox/browser/demo")).demoFetch` once the sandbox ships it.
-  throw new Error("Demo mode is not available in this build yet.");
+  const { demoFetch } = await import("../sandbox/browser/demo");
+  return demoFetch;
+}
+
+/**
+ * Retries a request the server refused with 429. Constant Contact's token endpoint allows about
+ * one request per second per application, shared by every user of a deployment, so a sign-in or a
+ * refresh that collides with another is worth one or two more tries after a short wait.
+ */
+export function retryingOn429(fetchImpl: typeof fetch, tries = 3, waitMs = 1100): typeof fetch {
+  return async (input, init) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await fetchImpl(input, init);
+      if (response.status !== 429 || attempt >= tries) return response;
+      const retryAfterS = Number(response.headers.get("Retry-After"));
+      await new Promise((done) => setTimeout(done, retryAfterS > 0 ? retryAfterS * 1000 : waitMs));
+    }
+  };
 }
 
 /** The sandbox runs on plain http on the loopback; everything else must be https. */

@@ -1,6 +1,6 @@
 import * as oauth from "oauth4webapi";
 import type { Account } from "../db";
-import { fetchFor, isLoopbackHttp } from "./http";
+import { fetchFor, isLoopbackHttp, retryingOn429 } from "./http";
 
 /** What oauth4webapi needs to talk to one account's v3 authorization server. */
 export interface V3OAuth {
@@ -27,6 +27,9 @@ export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
     as,
     client: { client_id: account.v3ClientId },
     clientAuth: oauth.None(),
-    options: { [oauth.customFetch]: await fetchFor(v3Token), [oauth.allowInsecureRequests]: insecure },
+    options: {
+      [oauth.customFetch]: retryingOn429(await fetchFor(v3Token)),
+      [oauth.allowInsecureRequests]: insecure,
+    },
   };
 }

@@ -24,6 +24,13 @@ export const SANDBOX_V2_API_KEY = "mailroom-sandbox-v2-key";
  */
 export const DEMO_ORIGIN = "https://demo.mailroom.invalid";
 
+/**
+ * Demo sign-ins never leave the page, so their redirect URI is only a string that must match
+ * between the authorize and token requests; the demo origin's is accepted by the in-page sandbox
+ * wherever Mailroom is deployed.
+ */
+export const DEMO_REDIRECT_URI = `${DEMO_ORIGIN}/auth/callback`;
+
 /** Where the sandbox server listens when /runtime-config.json cannot tell. */
 export const FALLBACK_SANDBOX_ORIGIN = "http://127.0.0.1:4174";
 

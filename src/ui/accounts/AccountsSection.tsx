@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Account } from "../../db";
 import { AccountRow } from "./AccountRow";
 import { ConnectAccountForm } from "./ConnectAccountForm";
@@ -8,6 +8,12 @@ import { startSignIn } from "./startSignIn";
 /** The Accounts part of Settings: every account with its sign-in state, and the Connect form. */
 export function AccountsSection() {
   const rows = createAccountsWithTokens();
+  // Rows are keyed by account id, not by the row object a live query renews on every change, so
+  // that a row (and the message it shows) survives its own token changing.
+  const ids = createMemo(() => rows.value()?.map((row) => row.account.id) ?? [], [], {
+    equals: (a, b) => a.join() === b.join(),
+  });
+  const rowOf = (id: string) => rows.value()?.find((row) => row.account.id === id);
   const [signInFailure, setSignInFailure] = createSignal<string>();
   const [signedIn, setSignedIn] = createSignal<string>();
 
@@ -39,7 +45,7 @@ export function AccountsSection() {
         <p>No account is connected on this device yet.</p>
       </Show>
       <ul class="account-list">
-        <For each={rows.value()}>{(row) => <AccountRow row={row} />}</For>
+        <For each={ids()}>{(id) => <Show when={rowOf(id)}>{(row) => <AccountRow row={row()} />}</Show>}</For>
       </ul>
       <Show when={signedIn()}>{(text) => <p role="status">{text()}</p>}</Show>
       <Show when={signInFailure()}>

@@ -1,6 +1,6 @@
 import { completeSignIn, type SignInResult } from "../../auth/callback";
 import { loadDemoFetch } from "../../auth/http";
-import { isDemoUrl } from "../../auth/presets";
+import { DEMO_REDIRECT_URI, isDemoUrl } from "../../auth/presets";
 import { beginV2SignIn } from "../../auth/v2SignIn";
 import { beginV3SignIn } from "../../auth/v3SignIn";
 import type { Account, Generation } from "../../db";
@@ -20,10 +20,10 @@ export async function startSignIn(
   account: Account,
   generation: Generation,
 ): Promise<SignInResult | undefined> {
+  const authorize = generation === "v3" ? account.endpoints.v3Authorize : account.endpoints.v2Authorize;
+  const callback = isDemoUrl(authorize) ? DEMO_REDIRECT_URI : redirectUri();
   const authorizeUrl =
-    generation === "v3"
-      ? await beginV3SignIn(account, redirectUri())
-      : await beginV2SignIn(account, redirectUri());
+    generation === "v3" ? await beginV3SignIn(account, callback) : await beginV2SignIn(account, callback);
   if (!isDemoUrl(authorizeUrl)) {
     location.assign(authorizeUrl);
     return undefined;
