@@ -34,135 +34,60 @@ function v2Id(seed: number, n: number): string {
   return `a07e${tail}`;
 }
 
-type Cast = Omit<V2ActivitySpec, "id" | "life"> & { created: number; start: number; finish: number } & {
+interface Cast {
+  type: V2ActivityType;
+  /** Offsets from the data anchor, ms. Infinity = never. */
+  created: number;
+  start: number;
+  finish: number;
   outcome: Lifecycle["outcome"];
-};
+  waitingStatus: V2ActivitySpec["waitingStatus"];
+  contactCount: number;
+  errorCount: number;
+  warningCount: number;
+}
 
-// Offsets are relative to the data anchor (ms). Infinity = never.
+/** A cast member that starts `startIn` after creation and runs for `runFor`. */
+function cast(
+  type: V2ActivityType,
+  created: number,
+  [startIn, runFor]: [number, number],
+  outcome: Lifecycle["outcome"],
+  [contactCount, errorCount, warningCount]: [number, number, number],
+  waitingStatus: V2ActivitySpec["waitingStatus"] = "QUEUED",
+): Cast {
+  const start = created + startIn;
+  return {
+    type,
+    created,
+    start,
+    finish: start + runFor,
+    outcome,
+    waitingStatus,
+    contactCount,
+    errorCount,
+    warningCount,
+  };
+}
+
+const M = MINUTE_MS;
+const NEVER: [number, number] = [Infinity, 0];
 const CAST: Cast[] = [
-  {
-    type: "ADD_CONTACTS",
-    created: -2 * MINUTE_MS,
-    start: -MINUTE_MS,
-    finish: 20 * MINUTE_MS,
-    outcome: "completed",
-    waitingStatus: "QUEUED",
-    contactCount: 5000,
-    errorCount: 12,
-    warningCount: 4,
-  },
-  {
-    type: "ADD_CONTACTS",
-    created: -3 * MINUTE_MS,
-    start: -2 * MINUTE_MS,
-    finish: 4 * MINUTE_MS,
-    outcome: "failed",
-    waitingStatus: "QUEUED",
-    contactCount: 1200,
-    errorCount: 350,
-    warningCount: 20,
-  },
-  {
-    type: "ADD_CONTACTS",
-    created: -30 * MINUTE_MS,
-    start: Infinity,
-    finish: Infinity,
-    outcome: "completed",
-    waitingStatus: "UNCONFIRMED",
-    contactCount: 40,
-    errorCount: 0,
-    warningCount: 0,
-  },
-  {
-    type: "REMOVE_CONTACTS_FROM_LISTS",
-    created: -5 * MINUTE_MS,
-    start: 2 * HOUR_MS,
-    finish: 3 * HOUR_MS,
-    outcome: "completed",
-    waitingStatus: "PENDING",
-    contactCount: 300,
-    errorCount: 0,
-    warningCount: 0,
-  },
-  {
-    type: "CLEAR_CONTACTS_FROM_LISTS",
-    created: -MINUTE_MS,
-    start: 30 * MINUTE_MS,
-    finish: 40 * MINUTE_MS,
-    outcome: "completed",
-    waitingStatus: "QUEUED",
-    contactCount: 800,
-    errorCount: 0,
-    warningCount: 0,
-  },
-  {
-    type: "ADD_CONTACTS",
-    created: -HOUR_MS,
-    start: -HOUR_MS + MINUTE_MS,
-    finish: -50 * MINUTE_MS,
-    outcome: "cancelled",
-    waitingStatus: "QUEUED",
-    contactCount: 900,
-    errorCount: 0,
-    warningCount: 0,
-  },
-  {
-    type: "ADD_CONTACTS",
-    created: -2 * DAY_MS,
-    start: -2 * DAY_MS + MINUTE_MS,
-    finish: -2 * DAY_MS + 9 * MINUTE_MS,
-    outcome: "failed",
-    waitingStatus: "QUEUED",
-    contactCount: 2400,
-    errorCount: 420,
-    warningCount: 35,
-  },
-  {
-    type: "EXPORT_CONTACTS",
-    created: -3 * HOUR_MS,
-    start: -3 * HOUR_MS + 20_000,
-    finish: -3 * HOUR_MS + 60_000,
-    outcome: "completed",
-    waitingStatus: "QUEUED",
-    contactCount: 71296,
-    errorCount: 0,
-    warningCount: 0,
-  },
-  {
-    type: "REMOVE_CONTACTS_FROM_LISTS",
-    created: -DAY_MS,
-    start: -DAY_MS + 30_000,
-    finish: -DAY_MS + 40_000,
-    outcome: "completed",
-    waitingStatus: "QUEUED",
-    contactCount: 3,
-    errorCount: 3,
-    warningCount: 0,
-  },
+  // Running while you watch: one completes, one fails with hundreds of errors.
+  cast("ADD_CONTACTS", -2 * M, [M, 21 * M], "completed", [5000, 12, 4]),
+  cast("ADD_CONTACTS", -3 * M, [M, 6 * M], "failed", [1200, 350, 20]),
+  // Waiting: UNCONFIRMED forever, PENDING for two hours, QUEUED for half an hour.
+  cast("ADD_CONTACTS", -30 * M, NEVER, "completed", [40, 0, 0], "UNCONFIRMED"),
+  cast("REMOVE_CONTACTS_FROM_LISTS", -5 * M, [125 * M, 60 * M], "completed", [300, 0, 0], "PENDING"),
+  cast("CLEAR_CONTACTS_FROM_LISTS", -M, [31 * M, 10 * M], "completed", [800, 0, 0]),
+  cast("ADD_CONTACTS", -HOUR_MS, [M, 10 * M], "cancelled", [900, 0, 0]),
+  cast("ADD_CONTACTS", -2 * DAY_MS, [M, 8 * M], "failed", [2400, 420, 35]),
+  cast("EXPORT_CONTACTS", -3 * HOUR_MS, [20_000, 40_000], "completed", [71296, 0, 0]),
+  cast("REMOVE_CONTACTS_FROM_LISTS", -DAY_MS, [30_000, 10_000], "completed", [3, 3, 0]),
   // Just inside retention: it disappears (404) once the clock moves ~3 hours on.
-  {
-    type: "ADD_CONTACTS",
-    created: -14 * DAY_MS + 3 * HOUR_MS,
-    start: -14 * DAY_MS + 3 * HOUR_MS + MINUTE_MS,
-    finish: -14 * DAY_MS + 3 * HOUR_MS + 2 * MINUTE_MS,
-    outcome: "completed",
-    waitingStatus: "QUEUED",
-    contactCount: 77,
-    errorCount: 1,
-    warningCount: 0,
-  },
+  cast("ADD_CONTACTS", -14 * DAY_MS + 3 * HOUR_MS, [M, M], "completed", [77, 1, 0]),
   // Already past retention: never listed, 404 on detail.
-  {
-    type: "ADD_CONTACTS",
-    created: -15 * DAY_MS,
-    start: -15 * DAY_MS + MINUTE_MS,
-    finish: -15 * DAY_MS + 2 * MINUTE_MS,
-    outcome: "completed",
-    waitingStatus: "QUEUED",
-    contactCount: 10,
-    errorCount: 0,
-    warningCount: 0,
-  },
+  cast("ADD_CONTACTS", -15 * DAY_MS, [M, M], "completed", [10, 0, 0]),
 ];
 
 const FILLER = 55;

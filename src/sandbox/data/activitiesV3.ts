@@ -34,105 +34,35 @@ interface Cast {
   file?: string;
 }
 
+/** A cast member created at `created` (offset from the anchor), starting `startIn` later, running `runFor`. */
+function cast(
+  kind: V3ActivityKind,
+  created: number,
+  [startIn, runFor]: [number, number],
+  outcome: Lifecycle["outcome"],
+  [items, errors]: [number, number],
+  file?: string,
+): Cast {
+  const start = created + startIn;
+  return { kind, created, start, finish: start + runFor, outcome, items, errors, file };
+}
+
 const M = MINUTE_MS;
 const CAST: Cast[] = [
-  {
-    kind: "import",
-    created: -2 * M,
-    start: -M,
-    finish: 25 * M,
-    outcome: "completed",
-    items: 8000,
-    errors: 40,
-    file: "spring-import.csv",
-  },
-  {
-    kind: "import",
-    created: -4 * M,
-    start: -3 * M,
-    finish: 5 * M,
-    outcome: "failed",
-    items: 3000,
-    errors: 380,
-    file: '=bad,file "quoted".xlsx',
-  },
-  {
-    kind: "list_add",
-    created: -M,
-    start: Infinity,
-    finish: Infinity,
-    outcome: "completed",
-    items: 200,
-    errors: 0,
-  },
-  {
-    kind: "export",
-    created: -2 * HOUR_MS,
-    start: -2 * HOUR_MS + 10_000,
-    finish: -2 * HOUR_MS + 70_000,
-    outcome: "completed",
-    items: 1500,
-    errors: 0,
-  },
-  {
-    kind: "export",
-    created: -10 * M,
-    start: -9 * M,
-    finish: 20 * M,
-    outcome: "completed",
-    items: 50_000,
-    errors: 0,
-  },
-  {
-    kind: "list_remove",
-    created: -5 * HOUR_MS,
-    start: -5 * HOUR_MS + M,
-    finish: -5 * HOUR_MS + 2 * M,
-    outcome: "cancelled",
-    items: 700,
-    errors: 0,
-  },
-  {
-    kind: "delete",
-    created: -DAY_MS,
-    start: -DAY_MS + M,
-    finish: -DAY_MS + 61 * M,
-    outcome: "timed_out",
-    items: 9000,
-    errors: 0,
-  },
-  {
-    kind: "import",
-    created: -3 * DAY_MS,
-    start: -3 * DAY_MS + M,
-    finish: -3 * DAY_MS + 6 * M,
-    outcome: "failed",
-    items: 1200,
-    errors: 450,
-    file: "contacts, final (2).csv",
-  },
+  // Running while you watch: one completes, one fails with hundreds of errors.
+  cast("import", -2 * M, [M, 26 * M], "completed", [8000, 40], "spring-import.csv"),
+  cast("import", -4 * M, [M, 8 * M], "failed", [3000, 380], '=bad,file "quoted".xlsx'),
+  // initialized forever.
+  cast("list_add", -M, [Infinity, 0], "completed", [200, 0]),
+  cast("export", -2 * HOUR_MS, [10_000, 60_000], "completed", [1500, 0]),
+  cast("export", -10 * M, [M, 29 * M], "completed", [50_000, 0]),
+  cast("list_remove", -5 * HOUR_MS, [M, M], "cancelled", [700, 0]),
+  cast("delete", -DAY_MS, [M, HOUR_MS], "timed_out", [9000, 0]),
+  cast("import", -3 * DAY_MS, [M, 5 * M], "failed", [1200, 450], "contacts, final (2).csv"),
   // Just inside retention: 404 once the clock moves ~3 hours on.
-  {
-    kind: "import",
-    created: -10 * DAY_MS + 3 * HOUR_MS,
-    start: -10 * DAY_MS + 3 * HOUR_MS + M,
-    finish: -10 * DAY_MS + 3 * HOUR_MS + 2 * M,
-    outcome: "completed",
-    items: 60,
-    errors: 0,
-    file: "old.csv",
-  },
+  cast("import", -10 * DAY_MS + 3 * HOUR_MS, [M, M], "completed", [60, 0], "old.csv"),
   // Past retention already.
-  {
-    kind: "import",
-    created: -11 * DAY_MS,
-    start: -11 * DAY_MS + M,
-    finish: -11 * DAY_MS + 2 * M,
-    outcome: "completed",
-    items: 10,
-    errors: 0,
-    file: "older.csv",
-  },
+  cast("import", -11 * DAY_MS, [M, M], "completed", [10, 0], "older.csv"),
 ];
 
 const FILLER = 60;
