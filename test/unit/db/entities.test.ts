@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { db, MailroomDb, sendsDatasetId, useDb } from "../../../src/db";
+import { activityErrorLinesOf, replaceActivityErrorLines } from "../../../src/db/activityErrors";
+import { countSends, newestSentAt, sendsOf } from "../../../src/db/sends";
+import { getSyncState, patchSyncState } from "../../../src/db/syncState";
+import type { Send } from "../../../src/db/types";
+
+function fresh() {
+  return useDb(new MailroomDb(`test-${crypto.randomUUID()}`));
+}
+
+function send(dataset: string, sentAt: string, contactId: string): Send {
+  return {
+    dataset,
+    contactId,
+    email: `${contactId}@x.test`,
+    emailKey: `${contactId}@x.test`,
+    nameKey: "",
+    sentAt,
+  };
+}
+
+describe("the data access helpers", () => {
+  it("keep send lists apart, even when one id is a prefix of another, and find the newest send", async () => {
+    fresh();
+    const a = sendsDatasetId("acc", "v3", "ca1");
+    const b = sendsDatasetId("acc", "v3", "ca10");
+    await db().sends.bulkPut([
+      send(a, "2026-01-02T00:00:00.000Z", "1"),
+      send(a, "2026-01-03T00:00:00.000Z", "2"),
+      send(b, "2026-02-01T00:00:00.000Z", "3"),
+    ]);
+    expect(await countSends(a)).toBe(2);
+    expect(await newestSentAt(a)).toBe("2026-01-03T00:00:00.000Z");
+    expect((await sendsOf(b).toArray()).map((r) => r.contactId)).toEqual(["3"]);
+    expect(await newestSentAt(sendsDatasetId("acc", "v3", "none"))).toBeUndefined();
+  });
+
+  it("a send seen twice lands on the same key (the incremental overlap makes no duplicate)", async () => {
+    fresh();
+    const a = sendsDatasetId("acc", "v2", "9");
+    await db().sends.bulkPut([send(a, "2026-01-02T00:00:00.000Z", "1")]);
+    await db().sends.bulkPut([
+      send(a, "2026-01-02T00:00:00.000Z", "1"),
+      send(a, "2026-01-02T00:00:01.000Z", "1"),
+    ]);
+    expect(await countSends(a)).toBe(2);
+  });
+
+  it("replace an activity's error lines as a whole, leaving other activities' lines alone", async () => {
+    fresh();
+    const line = (activityId: string, index: number) => ({
+      accountId: "acc",
+      activityId,
+      index,
+      kind: "error" as const,
+      message: `m${index}`,
+    });
+    await replaceActivityErrorLines("acc", "x", [line("x", 0), line("x", 1), line("x", 2)]);
+    await replaceActivityErrorLines("acc", "y", [line("y", 0)]);
+    await replaceActivityErrorLines("acc", "x", [line("x", 0)]);
+    expect((await activityErrorLinesOf("acc", "x")).map((l) => l.index)).toEqual([0]);
+    expect(await activityErrorLinesOf("acc", "y")).toHaveLength(1);
+  });
+
+  it("patch a sync state, creating it first when needed", async () => {
+    fresh();
+    const base = { dataset: "acc|activities", accountId: "acc", kind: "activities" as const };
+    await patchSyncState(base, { status: "running" });
+    await patchSyncState(base, { rows: 5 });
+    expect(await getSyncState("acc|activities")).toEqual({ ...base, status: "running", pages: 0, rows: 5 });
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { isMailroomError } from "../../../src/api/errors";
+import { db } from "../../../src/db";
+import { createPacer, paceWait, requestsPerSecondFor } from "../../../src/sync/pacer";
+import { fakeClock, freshDb } from "./support/fakes";
+
+describe("the pacer", () => {
+  it("spaces requests at least 250 ms apart and never lets 5 start within one second", async () => {
+    freshDb();
+    const clock = fakeClock();
+    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const starts: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await pacer.slot();
+      starts.push(clock.now());
+    }
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
+    for (let i = 4; i < starts.length; i++) expect(starts[i]! - starts[i - 4]!).toBeGreaterThan(1000);
+    const perSecond = (starts.length - 1) / ((starts.at(-1)! - starts[0]!) / 1000);
+    expect(perSecond).toBeGreaterThanOrEqual(3.8);
+  });
+
+  it("shares one budget between pacers of the same key (tabs, worker) through IndexedDB", async () => {
+    freshDb();
+    const clock = fakeClock();
+    const tabA = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const tabB = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const starts: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await (i % 2 ? tabA : tabB).slot();
+      starts.push(clock.now());
+    }
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
+    expect((await db().budget.get("k"))?.used).toBe(10);
+  });
+
+  it("counts the day's budget, stops with quota_exceeded at the limit, and resets at 00:00 UTC", async () => {
+    freshDb();
+    const clock = fakeClock(Date.UTC(2026, 10, 25, 23, 59, 0));
+    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, dailyLimit: 3, clock });
+    for (let i = 0; i < 3; i++) await pacer.slot();
+    const error = await pacer.slot().catch((e: unknown) => e);
+    expect(isMailroomError(error) && error.kind).toBe("quota_exceeded");
+    expect(isMailroomError(error) && error.details.resetsAt).toBe(Date.UTC(2026, 10, 26));
+    expect(await db().budget.get("k")).toMatchObject({ day: "2026-11-25", used: 3 });
+
+    clock.set(Date.UTC(2026, 10, 26, 0, 0, 1));
+    await pacer.slot();
+    expect(await db().budget.get("k")).toMatchObject({ day: "2026-11-26", used: 1 });
+  });
+
+  it("after a quota_exceeded answer, refuses every request until the reset without asking the server", async () => {
+    freshDb();
+    const clock = fakeClock(Date.UTC(2026, 10, 25, 10));
+    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    await pacer.block(Date.UTC(2026, 10, 26));
+    expect(await pacer.slot().catch((e: unknown) => isMailroomError(e) && e.kind)).toBe("quota_exceeded");
+    clock.set(Date.UTC(2026, 10, 26, 0, 0, 1));
+    await expect(pacer.slot()).resolves.toBeUndefined();
+  });
+
+  it("with 0 requests per second does not space requests (sandbox bench only)", () => {
+    expect(paceWait([1000, 1001, 1002, 1003], 1003, 0)).toBe(0);
+    expect(paceWait([1000], 1100, 4)).toBe(150);
+  });
+
+  it("lets only sandbox accounts go faster than 4/s or unpaced", () => {
+    expect(requestsPerSecondFor({ sandbox: false })).toBe(4);
+    expect(requestsPerSecondFor({ sandbox: false, requestsPerSecond: 100 })).toBe(4);
+    expect(requestsPerSecondFor({ sandbox: false, requestsPerSecond: 0 })).toBe(4);
+    expect(requestsPerSecondFor({ sandbox: false, requestsPerSecond: 2 })).toBe(2);
+    expect(requestsPerSecondFor({ sandbox: true, requestsPerSecond: 0 })).toBe(0);
+    expect(requestsPerSecondFor({ sandbox: true, requestsPerSecond: 50 })).toBe(50);
+    expect(requestsPerSecondFor({ sandbox: true })).toBe(4);
+  });
+});
