@@ -1,0 +1,240 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "./support/app";
+import { launchPersistent, type PersistentBrowser } from "./support/browser";
+
+// The export end to end: a cached v3 send list full of hostile values, the network cut, the Sends
+// screen's own Export button at phone width, the download read back by papaparse (an independent
+// RFC 4180 parser). Headless Chromium cannot drive the save-file picker, so the test chooses the
+// dialog's "downloads folder" option: the Blob download path, which the worker builds page by page.
+
+const ACCOUNT = "acc-e2e";
+const ACTIVITY = "7d3c0a1e-0000-4000-8000-e2e000000001";
+const DATASET = `${ACCOUNT}|v3|${ACTIVITY}`;
+const CAMPAIGN_NAME = 'Spring "Sale", =2026';
+const ROWS = 2_345;
+const HOSTILE = [
+  "=cmd|' /C calc'!A0",
+  "+1",
+  "-2",
+  "@SUM(A1)",
+  "\tleading tab",
+  "\rleading CR",
+  'say "cheese"',
+  "Smith, Jr.",
+  "two\r\nlines",
+  "<script>alert(1)</script>",
+  "Zoë 山田 🦄 שלום",
+];
+const V3_COLUMNS = [
+  "contact_id",
+  "campaign_activity_id",
+  "email_address",
+  "first_name",
+  "last_name",
+  "created_time",
+  "deleted_at",
+];
+
+interface SeedSend {
+  dataset: string;
+  contactId: string;
+  email: string;
+  emailKey: string;
+  firstName?: string;
+  lastName?: string;
+  nameKey: string;
+  sentAt: string;
+  deletedAt?: string;
+  campaignActivityId: string;
+}
+
+function seedSends(): SeedSend[] {
+  return Array.from({ length: ROWS }, (_, i) => {
+    const hostile = HOSTILE[i % HOSTILE.length]!;
+    const email = i % 3 === 0 ? `${hostile}${i}@example.com` : `user${i}@example.com`;
+    const firstName = i % 3 === 1 ? hostile : `First${i}`;
+    const lastName = i % 4 === 0 ? undefined : HOSTILE[(i + 5) % HOSTILE.length];
+    return {
+      dataset: DATASET,
+      contactId: `contact-${String(i).padStart(5, "0")}`,
+      email,
+      emailKey: email.toLowerCase(),
+      firstName,
+      lastName,
+      nameKey: [firstName, lastName].filter(Boolean).join(" ").toLowerCase(),
+      sentAt: new Date(Date.UTC(2026, 10, 20, 9) + Math.floor(i / 2) * 1000).toISOString(),
+      deletedAt: i % 10 === 0 ? "2026-11-24T12:00:00.000Z" : undefined,
+      campaignActivityId: ACTIVITY,
+    };
+  });
+}
+
+/** Writes the cache with raw IndexedDB into the stores the app itself created. */
+async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "mailroom")))
+    .toBe(true);
+  const now = Date.now();
+  const records = {
+    campaigns: [
+      {
+        accountId: ACCOUNT,
+        generation: "v3",
+        campaignId: "camp-1",
+        name: CAMPAIGN_NAME,
+        status: "Done",
+        fetchedAt: now,
+        raw: {},
+      },
+    ],
+    campaignActivities: [
+      {
+        accountId: ACCOUNT,
+        campaignId: "camp-1",
+        campaignActivityId: ACTIVITY,
+        role: "primary_email",
+        fetchedAt: now,
+      },
+    ],
+    syncState: [
+      {
+        dataset: DATASET,
+        accountId: ACCOUNT,
+        kind: "sends",
+        status: "complete",
+        pages: 5,
+        rows: ROWS,
+        fetchedAt: now,
+      },
+    ],
+    sends,
+  };
+  await page.evaluate(async (byStore) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("mailroom");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(Object.keys(byStore), "readwrite");
+    for (const [store, rows] of Object.entries(byStore))
+      for (const row of rows) tx.objectStore(store).put(row);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, records);
+}
+
+/** The cells the v3 report would hold for a row, newest first like the Sends screen. */
+function expectedCells(sends: SeedSend[]): string[][] {
+  return [...sends]
+    .sort((a, b) =>
+      a.sentAt === b.sentAt ? (a.contactId < b.contactId ? 1 : -1) : a.sentAt < b.sentAt ? 1 : -1,
+    )
+    .map((s) => [
+      s.contactId,
+      ACTIVITY,
+      s.email,
+      s.firstName ?? "",
+      s.lastName ?? "",
+      s.sentAt,
+      s.deletedAt ?? "",
+    ]);
+}
+
+/** Opens the export options, picks the downloads folder, exports, and returns the file's bytes. */
+async function exportThroughTheScreen(page: Page): Promise<{ bytes: Buffer; name: string }> {
+  await page.getByRole("button", { name: "Export these sends (CSV)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export these sends (CSV)" });
+  const downloadsFolder = dialog.getByRole("radio", { name: "Save to my downloads folder" });
+  if (await downloadsFolder.count()) await downloadsFolder.check();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
+  const path = await download.path();
+  return { bytes: readFileSync(path), name: download.suggestedFilename() };
+}
+
+function parseCsv(bytes: Buffer): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3));
+  const parsed = Papa.parse<string[]>(text, { delimiter: ",", newline: "\r\n" });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data.at(-1)).toEqual([""]);
+  return parsed.data.slice(0, -1);
+}
+
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+/** Undo the guard's `'` only where the original began with a dangerous character. */
+const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+let app: RunningApp;
+let browser: PersistentBrowser;
+
+beforeEach(async () => {
+  app = await startApp();
+  browser = await launchPersistent({ viewport: { width: 360, height: 740 } });
+});
+afterEach(async () => {
+  await browser.close();
+  await app.close();
+});
+
+describe("CSV export in Chromium", () => {
+  it("exports a cached send list with hostile values offline, and papaparse reads back exactly the cached rows", async () => {
+    const page = await browser.context.newPage();
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
+    await page.goto(`${app.url}/campaigns`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    const sends = seedSends();
+    await seedCache(page, sends);
+
+    await browser.context.setOffline(true);
+    await page.goto(`${app.url}/campaigns/${encodeURIComponent(DATASET)}/sends`);
+    await page.getByRole("heading", { name: `Sends of ${CAMPAIGN_NAME}` }).waitFor();
+
+    const file = await exportThroughTheScreen(page);
+    expect(file.name).toMatch(/^mailroom-sends-spring-sale-2026-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...rows] = parseCsv(file.bytes);
+    expect(header).toEqual(V3_COLUMNS);
+    expect(rows.map((row) => row.map(unguard))).toEqual(expectedCells(sends));
+    // No cell can run as a formula, and the guard did touch the hostile ones.
+    expect(rows.flat().filter((cell) => DANGEROUS_START.test(cell))).toEqual([]);
+    expect(rows.flat().filter((cell) => cell.startsWith("'=cmd|")).length).toBeGreaterThan(100);
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Exported ${ROWS.toLocaleString("en")} rows` })
+      .waitFor();
+    expect(workers.some((url) => /exportWorker/.test(url))).toBe(true);
+  });
+
+  it("exports exactly the rows the search shows, oldest first when the screen says so", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.url}/campaigns`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    const sends = seedSends();
+    await seedCache(page, sends);
+    await browser.context.setOffline(true);
+    await page.goto(`${app.url}/campaigns/${encodeURIComponent(DATASET)}/sends`);
+
+    const prefix = "=CMD";
+    const matching = sends.filter((s) => s.emailKey.startsWith("=cmd") || s.nameKey.startsWith("=cmd"));
+    await page.getByLabel("Email or name starts with").fill(prefix);
+    await page.getByLabel("Order").selectOption("asc");
+    await page.getByText(`${matching.length.toLocaleString("en")} sends`).waitFor();
+
+    const [, ...rows] = parseCsv((await exportThroughTheScreen(page)).bytes);
+    expect(rows.map((row) => row.map(unguard))).toEqual(expectedCells(matching).reverse());
+    expect(matching.length).toBeGreaterThan(100);
+  });
+});
