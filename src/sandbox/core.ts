@@ -14,6 +14,9 @@ import { adminRoutes } from "./routes/admin";
 import { apiRoutes } from "./routes/index";
 import type { SandboxState, SandboxStats } from "./state";
 
+export type { Faults } from "./faults";
+export type { SandboxStats } from "./state";
+
 export interface SandboxConfig {
   /** Seed of every generated value. Same seed (and start time) → same data. */
   seed: number;
