@@ -56,9 +56,8 @@ export function createApiClient(
       beforeRequest: [
         async (request) => {
           await options.pace?.();
-          if (!request.headers.has("Authorization")) {
-            request.headers.set("Authorization", `Bearer ${await options.auth.accessToken()}`);
-          }
+          // The bearer token is set per attempt by send(), which must know which token a 401
+          // rejected in order to refresh it; here only what every request needs regardless.
           // v2 wants api_key on every call, next_link pages included (they do not carry it).
           if (generation !== "v2" || !apiKey) return;
           const url = new URL(request.url);

@@ -157,8 +157,15 @@ export interface SyncState {
   /** Newest sent time stored when the current run started: an incremental run stops below it. */
   stopBelow?: string;
   newestStored?: string;
+  /** Pages stored by the current run (a resumed run continues the count). */
   pages: number;
+  /**
+   * Rows held for the dataset: exact when a run starts and ends, advanced by each page's size in
+   * between (so a progress bar can use rows / expectedRows).
+   */
   rows: number;
+  /** Rows stored by the current run since it (re)started: with startedAt, gives `rate`. */
+  runRows?: number;
   startedAt?: number;
   finishedAt?: number;
   fetchedAt?: number;

@@ -6,14 +6,10 @@ export function rateOf(rows: number, startedAt: number | undefined, now: number)
   return rows / ((now - startedAt) / 1000);
 }
 
-/**
- * Seconds left, for the UI: from the expected total (v3 send_history) or nothing. `held` is the
- * number of rows stored for the dataset now.
- */
+/** Seconds left, from the expected total (v3 send_history) and the run's rate; undefined if unknown. */
 export function etaSeconds(
-  state: Pick<SyncState, "expectedRows" | "rate" | "status">,
-  held: number,
+  state: Pick<SyncState, "expectedRows" | "rate" | "status" | "rows">,
 ): number | undefined {
   if (state.status !== "running" || state.expectedRows === undefined || !state.rate) return undefined;
-  return Math.max(0, (state.expectedRows - held) / state.rate);
+  return Math.max(0, (state.expectedRows - state.rows) / state.rate);
 }

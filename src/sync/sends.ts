@@ -47,7 +47,12 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
         stopReason: undefined,
         lastError: undefined,
         finishedAt: undefined,
-        ...(resuming ? {} : { startedAt: now(), pages: 0, rows: 0, rate: undefined }),
+        // The rate is measured from this (re)start; pages continue when resuming.
+        startedAt: now(),
+        runRows: 0,
+        rate: undefined,
+        rows: options.full ? 0 : held,
+        ...(resuming ? {} : { pages: 0 }),
         newestStored: newestHeld ?? state?.newestStored,
       });
       await pageThrough(sendsSource(ctx, dataset, generation, reportId), run, start, now);
@@ -67,6 +72,7 @@ async function finish(
   const complete = result.expectedRows === undefined || result.held >= result.expectedRows;
   await patchSyncState(base, {
     status: complete ? "complete" : "partial",
+    rows: result.held,
     stopReason: "done",
     nextLink: undefined,
     expectedRows: result.expectedRows,

@@ -52,16 +52,17 @@ function reachedHeldRows(rows: Send[], run: SendsRun): boolean {
 }
 
 function advance(state: SyncState, rows: Send[], next: string | undefined, at: number): SyncState {
-  const rowCount = state.rows + rows.length;
+  const runRows = (state.runRows ?? 0) + rows.length;
   let newest = state.newestStored;
   for (const row of rows) if (newest === undefined || row.sentAt > newest) newest = row.sentAt;
   return {
     ...state,
     nextLink: next,
     pages: state.pages + 1,
-    rows: rowCount,
+    rows: state.rows + rows.length,
+    runRows,
     newestStored: newest,
     fetchedAt: at,
-    rate: rateOf(rowCount, state.startedAt, at),
+    rate: rateOf(runRows, state.startedAt, at),
   };
 }
