@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
 
@@ -129,6 +130,17 @@ async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
   }, records);
 }
 
+/** Opens the app until its service worker controls it, then seeds the cache. */
+async function openSeeded(sends: SeedSend[]): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${app.url}/campaigns`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+  await seedCache(page, sends);
+  return page;
+}
+
 /** The cells the v3 report would hold for a row, newest first like the Sends screen. */
 function expectedCells(sends: SeedSend[]): string[][] {
   return [...sends]
@@ -236,5 +248,52 @@ describe("CSV export in Chromium", () => {
     const [, ...rows] = parseCsv((await exportThroughTheScreen(page)).bytes);
     expect(rows.map((row) => row.map(unguard))).toEqual(expectedCells(matching).reverse());
     expect(matching.length).toBeGreaterThan(100);
+  });
+
+  // The picker cannot be driven headless, so a file in the origin-private file system stands in for
+  // the handle it returns: the same FileSystemFileHandle type, posted to the built worker chunk.
+  it("writes to a file handle from the worker, and removes the file when cancelled", async () => {
+    const sends = seedSends();
+    const page = await openSeeded(sends);
+    await browser.context.setOffline(true);
+    const chunk = readdirSync(join(inject("distDir"), "assets")).find((name) =>
+      name.startsWith("exportWorker"),
+    );
+    expect(chunk).toBeDefined();
+    const outcome = await page.evaluate(
+      async ({ workerUrl, dataset }) => {
+        const root = await navigator.storage.getDirectory();
+        const run = async (name: string, cancelAfterFirstPage: boolean) => {
+          const file = await root.getFileHandle(name, { create: true });
+          const worker = new Worker(workerUrl, { type: "module" });
+          const job = { kind: "sends", filter: { datasets: [dataset], order: "asc" }, pageSize: 200 };
+          const reply = await new Promise<{ type: string; error?: { name: string } }>((resolve) => {
+            worker.onmessage = (event) => {
+              if (event.data.type !== "progress") resolve(event.data);
+              else if (cancelAfterFirstPage && event.data.rows > 0) worker.postMessage({ type: "cancel" });
+            };
+            worker.postMessage({ type: "start", job, sink: "file", file });
+          });
+          worker.terminate();
+          return reply;
+        };
+        const done = await run("done.csv", false);
+        const written = await (await root.getFileHandle("done.csv")).getFile();
+        // Bytes, not text(): decoding as text would drop the BOM the test checks for.
+        const bytes = Array.from(new Uint8Array(await written.arrayBuffer()));
+        const cancelled = await run("cancelled.csv", true);
+        const left = await root.getFileHandle("cancelled.csv").then(
+          () => "still there",
+          (error: DOMException) => error.name,
+        );
+        return { done: done.type, bytes, cancelled: cancelled.error?.name, left };
+      },
+      { workerUrl: `/assets/${chunk}`, dataset: DATASET },
+    );
+    expect(outcome.done).toBe("done");
+    const [, ...rows] = parseCsv(Buffer.from(outcome.bytes));
+    expect(rows.map((row) => row.map(unguard))).toEqual(expectedCells(sends).reverse());
+    expect(outcome.cancelled).toBe("AbortError");
+    expect(outcome.left).toBe("NotFoundError");
   });
 });
