@@ -7,6 +7,7 @@ import type { BulkActivity, Generation } from "../db/types";
 import { refreshActivityDetail } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
+import { exclusive } from "./exclusive";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
 import { runRecorded } from "./stop";
@@ -35,24 +36,27 @@ export async function refreshActivities(
   const ctx = await openSync(accountId, options);
   const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
   const now = () => ctx.deps.clock.now();
-  await runRecorded(base, now, options.signal, async () => {
-    await patchSyncState(base, {
-      status: "running",
-      startedAt: now(),
-      stopReason: undefined,
-      lastError: undefined,
-    });
-    let rows = 0;
-    for (const generation of ctx.account.generations)
-      rows += await refreshGeneration(ctx, generation, options);
-    await patchSyncState(base, {
-      status: "complete",
-      stopReason: "done",
-      finishedAt: now(),
-      fetchedAt: now(),
-      rows,
-    });
-  });
+  // One refresh per account at a time across tabs and the worker (the poller calls this too).
+  await exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, () =>
+    runRecorded(base, now, options.signal, async () => {
+      await patchSyncState(base, {
+        status: "running",
+        startedAt: now(),
+        stopReason: undefined,
+        lastError: undefined,
+      });
+      let rows = 0;
+      for (const generation of ctx.account.generations)
+        rows += await refreshGeneration(ctx, generation, options);
+      await patchSyncState(base, {
+        status: "complete",
+        stopReason: "done",
+        finishedAt: now(),
+        fetchedAt: now(),
+        rows,
+      });
+    }),
+  );
 }
 
 async function refreshGeneration(

@@ -3,6 +3,7 @@ import type { BulkActivity } from "../db/types";
 import { activitiesDatasetId } from "./activities";
 import { refreshActivityDetail } from "./activityDetail";
 import { openSync, type SyncOptions } from "./context";
+import { exclusive } from "./exclusive";
 import { runRecorded } from "./stop";
 
 /**
@@ -15,25 +16,27 @@ export async function pollUnfinishedActivities(
 ): Promise<{ unfinished: number; finished: BulkActivity[] }> {
   const ctx = await openSync(accountId, options);
   const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
-  return runRecorded(
-    base,
-    () => ctx.deps.clock.now(),
-    options.signal,
-    async () => {
-      const pending = (await unfinishedActivitiesOf(accountId)).filter((a) =>
-        ctx.account.generations.includes(a.generation),
-      );
-      const finished: BulkActivity[] = [];
-      let unfinished = 0;
-      for (const activity of pending) {
-        const fresh = await refreshActivityDetail(ctx, activity.generation, activity.activityId);
-        if (fresh && (isTerminalStatus(fresh.status) || fresh.goneFromServer)) {
-          if (isTerminalStatus(fresh.status)) finished.push(fresh);
-        } else {
-          unfinished += 1;
+  return exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, () =>
+    runRecorded(
+      base,
+      () => ctx.deps.clock.now(),
+      options.signal,
+      async () => {
+        const pending = (await unfinishedActivitiesOf(accountId)).filter((a) =>
+          ctx.account.generations.includes(a.generation),
+        );
+        const finished: BulkActivity[] = [];
+        let unfinished = 0;
+        for (const activity of pending) {
+          const fresh = await refreshActivityDetail(ctx, activity.generation, activity.activityId);
+          if (fresh && (isTerminalStatus(fresh.status) || fresh.goneFromServer)) {
+            if (isTerminalStatus(fresh.status)) finished.push(fresh);
+          } else {
+            unfinished += 1;
+          }
         }
-      }
-      return { unfinished, finished };
-    },
+        return { unfinished, finished };
+      },
+    ),
   );
 }

@@ -7,12 +7,15 @@ type StateBase = Pick<SyncState, "dataset" | "accountId" | "kind">;
 
 /** Any failure as a MailroomError (the only error type that crosses layers); aborts pass through. */
 export function toMailroomError(error: unknown): unknown {
-  if (isMailroomError(error) || isAbort(error)) return error;
+  if (isMailroomError(error)) return error;
+  // Dexie reports an aborted transaction (full disk, …) as an "AbortError" too: it is checked
+  // first so that it is never mistaken for the user's Cancel.
   if (error instanceof Dexie.DexieError) {
     return new MailroomError("storage", `This device's database refused the write: ${error.message}`, {
       cause: error,
     });
   }
+  if (isAbort(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new MailroomError("bad_response", `Sync failed unexpectedly: ${message}`, { cause: error });
 }

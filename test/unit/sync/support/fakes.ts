@@ -107,3 +107,29 @@ export function testDeps(
     authProviderFor: (_accountId, generation) => fakeAuth(generation),
   };
 }
+
+/** A LockManager for one process: exclusive locks queue per name, as Web Locks do across tabs. */
+export function memoryLocks(): LockManager & { granted: string[] } {
+  const tails = new Map<string, Promise<unknown>>();
+  const granted: string[] = [];
+  const request = (name: string, ...rest: unknown[]) => {
+    const callback = rest.at(-1) as (lock: Lock) => unknown;
+    const previous = tails.get(name) ?? Promise.resolve();
+    const run = previous.then(() => {
+      granted.push(name);
+      return callback({ name, mode: "exclusive" } as Lock);
+    });
+    // The queue moves on whether the holder succeeded or failed; the caller still sees the failure.
+    tails.set(
+      name,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return run;
+  };
+  return { granted, request, query: async () => ({ held: [], pending: [] }) } as unknown as LockManager & {
+    granted: string[];
+  };
+}
