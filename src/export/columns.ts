@@ -18,8 +18,10 @@ export interface SendContext {
   campaignName(dataset: string): string;
 }
 
-function reportId(row: Send): string {
-  return parseSendsDatasetId(row.dataset).reportId;
+/** The report id from the dataset, for rows stored without their own id (only for that generation). */
+function reportIdOf(row: Send, generation: Generation): string | undefined {
+  const parsed = parseSendsDatasetId(row.dataset);
+  return parsed.generation === generation ? parsed.reportId : undefined;
 }
 
 /** Stored dates are ISO 8601 UTC already; anything else that parses is normalised to it. */
@@ -38,7 +40,7 @@ export const SEND_COLUMNS: Record<string, SendColumn> = {
   campaign_id: {
     id: "campaign_id",
     label: "Campaign id (v2)",
-    value: (row) => row.campaignId ?? (row.dataset.includes("|v2|") ? reportId(row) : undefined),
+    value: (row) => row.campaignId ?? reportIdOf(row, "v2"),
   },
   contact_id: { id: "contact_id", label: "Contact id", value: (row) => row.contactId },
   email_address: { id: "email_address", label: "Email address", value: (row) => row.email },
@@ -46,7 +48,7 @@ export const SEND_COLUMNS: Record<string, SendColumn> = {
   campaign_activity_id: {
     id: "campaign_activity_id",
     label: "Campaign activity id (v3)",
-    value: (row) => row.campaignActivityId ?? (row.dataset.includes("|v3|") ? reportId(row) : undefined),
+    value: (row) => row.campaignActivityId ?? reportIdOf(row, "v3"),
   },
   first_name: { id: "first_name", label: "First name", value: (row) => row.firstName },
   last_name: { id: "last_name", label: "Last name", value: (row) => row.lastName },
