@@ -8,6 +8,7 @@ import { createTask } from "../primitives/createTask";
 import type { SendList } from "../queries/campaigns";
 import { countCachedSends } from "../queries/sends";
 import { Freshness } from "../shell/Freshness";
+import { askForPersistenceOnFirstSync } from "../work/persistence";
 import { syncSends } from "../work/sync";
 import { SyncProgress } from "./SyncProgress";
 
@@ -25,7 +26,10 @@ export function SendListRow(props: {
   online: boolean;
   campaignName: string;
 }) {
-  const sync = createTask((signal) => syncSends(props.list.dataset, { signal }));
+  const sync = createTask(async (signal) => {
+    void askForPersistenceOnFirstSync();
+    await syncSends(props.list.dataset, { signal });
+  });
   const running = () => props.state?.status === "running" || sync.running();
   // Counting a million keys takes a while: while a sync writes, the run's own row count stands in.
   const cached = createLiveQuery(

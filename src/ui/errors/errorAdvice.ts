@@ -46,7 +46,7 @@ export function errorAdvice(info: ErrorInfo, context: ErrorContext, now: number)
         title: "Sign in again",
         advice:
           "Constant Contact no longer accepts this account's sign-in. Sign in again from Settings; your cached data stays.",
-        link: { href: "/settings", label: "Sign in again" },
+        link: { href: "/settings", label: "Open Settings to sign in" },
       };
     case "forbidden":
       return {
