@@ -54,6 +54,7 @@ function isAbort(error: unknown): boolean {
  */
 export function ExportButton(props: ExportButtonProps) {
   const [phase, setPhase] = createSignal<Phase>({ name: "idle" });
+  let opener: HTMLButtonElement | undefined;
   const forSends = () => ("filter" in props ? props : undefined);
   const running = () => {
     const current = phase();
@@ -110,6 +111,7 @@ export function ExportButton(props: ExportButtonProps) {
   return (
     <div class="export">
       <button
+        ref={opener}
         type="button"
         class="secondary"
         aria-expanded={phase().name === "choosing"}
@@ -126,7 +128,11 @@ export function ExportButton(props: ExportButtonProps) {
             defaultColumns={defaults()}
             canPickFile={canPickFile()}
             onExport={(choice) => void start(choice)}
-            onClose={() => setPhase({ name: "idle" })}
+            onClose={() => {
+              setPhase({ name: "idle" });
+              // Back to where the keyboard user was, not to the top of the page.
+              opener?.focus();
+            }}
           />
         </Match>
         <Match when={running()}>

@@ -56,77 +56,81 @@ export function ExportDialog(props: {
   };
 
   return (
-    <form
-      ref={form}
+    <div
       class="export-dialog panel"
       role="dialog"
       aria-labelledby={headingId}
-      onSubmit={submit}
       onKeyDown={(event) => event.key === "Escape" && props.onClose()}
     >
       <h2 id={headingId}>{props.title}</h2>
-      <fieldset>
-        <legend>Columns</legend>
-        <For each={props.columns}>
-          {(column) => (
+      <form ref={form} onSubmit={submit}>
+        <fieldset>
+          <legend>Columns</legend>
+          <For each={props.columns}>
+            {(column) => (
+              <label class="export-choice">
+                <input
+                  type="checkbox"
+                  checked={chosen().has(column.id)}
+                  onChange={(event) => toggle(column.id, event.currentTarget.checked)}
+                />{" "}
+                {column.label} <code>{column.id}</code>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <fieldset>
+          <legend>File</legend>
+          <label class="export-choice">
+            <input
+              type="checkbox"
+              checked={bom()}
+              onChange={(event) => setBom(event.currentTarget.checked)}
+            />{" "}
+            Start with a byte order mark (lets Excel read accents and other scripts correctly)
+          </label>
+          <label class="export-choice">
+            <input
+              type="checkbox"
+              checked={formulaGuard()}
+              onChange={(event) => setFormulaGuard(event.currentTarget.checked)}
+            />{" "}
+            Protect against formulas: cells starting with = + - @, tab or CR get a leading ' so a spreadsheet
+            shows them as text instead of running them
+          </label>
+          <Show when={props.canPickFile}>
             <label class="export-choice">
               <input
-                type="checkbox"
-                checked={chosen().has(column.id)}
-                onChange={(event) => toggle(column.id, event.currentTarget.checked)}
+                type="radio"
+                name={`${headingId}-destination`}
+                checked={destination() === "auto"}
+                onChange={() => setDestination("auto")}
               />{" "}
-              {column.label} <code>{column.id}</code>
+              Save to a file I choose
             </label>
-          )}
-        </For>
-      </fieldset>
-      <fieldset>
-        <legend>File</legend>
-        <label class="export-choice">
-          <input type="checkbox" checked={bom()} onChange={(event) => setBom(event.currentTarget.checked)} />{" "}
-          Start with a byte order mark (lets Excel read accents and other scripts correctly)
-        </label>
-        <label class="export-choice">
-          <input
-            type="checkbox"
-            checked={formulaGuard()}
-            onChange={(event) => setFormulaGuard(event.currentTarget.checked)}
-          />{" "}
-          Protect against formulas: cells starting with = + - @, tab or CR get a leading ' so a spreadsheet
-          shows them as text instead of running them
-        </label>
-        <Show when={props.canPickFile}>
-          <label class="export-choice">
-            <input
-              type="radio"
-              name={`${headingId}-destination`}
-              checked={destination() === "auto"}
-              onChange={() => setDestination("auto")}
-            />{" "}
-            Save to a file I choose
-          </label>
-          <label class="export-choice">
-            <input
-              type="radio"
-              name={`${headingId}-destination`}
-              checked={destination() === "download"}
-              onChange={() => setDestination("download")}
-            />{" "}
-            Save to my downloads folder
-          </label>
+            <label class="export-choice">
+              <input
+                type="radio"
+                name={`${headingId}-destination`}
+                checked={destination() === "download"}
+                onChange={() => setDestination("download")}
+              />{" "}
+              Save to my downloads folder
+            </label>
+          </Show>
+        </fieldset>
+        <Show when={columns().length === 0}>
+          <p class="muted">Choose at least one column.</p>
         </Show>
-      </fieldset>
-      <Show when={columns().length === 0}>
-        <p class="muted">Choose at least one column.</p>
-      </Show>
-      <p class="export-actions">
-        <button type="submit" disabled={columns().length === 0}>
-          Export CSV
-        </button>
-        <button type="button" class="secondary" onClick={() => props.onClose()}>
-          Close
-        </button>
-      </p>
-    </form>
+        <p class="export-actions">
+          <button type="submit" disabled={columns().length === 0}>
+            Export CSV
+          </button>
+          <button type="button" class="secondary" onClick={() => props.onClose()}>
+            Close
+          </button>
+        </p>
+      </form>
+    </div>
   );
 }

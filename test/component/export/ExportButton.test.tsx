@@ -1,6 +1,7 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
 import { cleanup, render, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import Papa from "papaparse";
 import type { JSX } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -116,6 +117,7 @@ describe("ExportButton for a send list", () => {
     expect(open.getAttribute("aria-expanded")).toBe("true");
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(open);
     await user.click(open);
     await user.click(screen.getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -133,6 +135,17 @@ describe("ExportButton for a send list", () => {
     }
     expect(within(dialog).getByRole("button", { name: "Export CSV" }).matches(":disabled")).toBe(true);
     expect(within(dialog).getByText("Choose at least one column.")).toBeTruthy();
+  });
+});
+
+describe("ExportButton accessibility", () => {
+  it("has no axe violations with its options open", async () => {
+    const user = userEvent.setup();
+    const { container } = renderInRouter(() => <ExportButton filter={filter} />);
+    await user.click(screen.getByRole("button", { name: "Export CSV" }));
+    // jsdom has no layout, so rules that need rendering (contrast) cannot run here.
+    const results = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   });
 });
 
