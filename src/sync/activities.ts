@@ -7,6 +7,7 @@ import type { BulkActivity, Generation } from "../db/types";
 import { refreshActivityDetail } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
+import { forEachGeneration } from "./eachGeneration";
 import { exclusive } from "./exclusive";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
@@ -45,9 +46,11 @@ export async function refreshActivities(
         stopReason: undefined,
         lastError: undefined,
       });
-      let rows = 0;
-      for (const generation of ctx.account.generations)
-        rows += await refreshGeneration(ctx, generation, options);
+      const rows = await forEachGeneration(
+        ctx.account.generations,
+        (generation) => refreshGeneration(ctx, generation, options),
+        options.signal,
+      );
       await patchSyncState(base, {
         status: "complete",
         stopReason: "done",

@@ -5,6 +5,7 @@ import { patchSyncState } from "../db/syncState";
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
+import { forEachGeneration } from "./eachGeneration";
 import { collectPages } from "./pages";
 import { runRecorded } from "./stop";
 import { asStorageError } from "./storage";
@@ -29,9 +30,11 @@ export async function refreshCampaigns(accountId: string, options: SyncOptions =
       stopReason: undefined,
       lastError: undefined,
     });
-    let rows = 0;
-    if (ctx.account.generations.includes("v2")) rows += await refreshV2(ctx);
-    if (ctx.account.generations.includes("v3")) rows += await refreshV3(ctx);
+    const rows = await forEachGeneration(
+      ctx.account.generations,
+      (generation) => (generation === "v2" ? refreshV2(ctx) : refreshV3(ctx)),
+      options.signal,
+    );
     await patchSyncState(base, {
       status: "complete",
       stopReason: "done",

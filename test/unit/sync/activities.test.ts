@@ -51,6 +51,31 @@ describe("refreshing activities", () => {
     expect(await db().syncState.get(`${s.account.id}|activities`)).toMatchObject({ status: "complete" });
   });
 
+  it("a generation that fails does not keep the other from refreshing; the failure is recorded and thrown", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const realAuth = s.deps.authProviderFor!;
+    const deps = {
+      ...s.deps,
+      authProviderFor: (id: string, generation: Generation) =>
+        generation === "v2"
+          ? {
+              generation,
+              accessToken: async () => "revoked",
+              refreshAfterUnauthorized: async () => "revoked",
+            }
+          : realAuth(id, generation),
+    };
+    const error = await refreshActivities(s.account.id, { deps }).catch((e: unknown) => e);
+    expect((error as { kind?: string }).kind).toBe("unauthorized");
+    expect(await heldIds("v3")).toEqual(await listedIds(s, "v3"));
+    expect(await heldIds("v2")).toEqual([]);
+    expect(await db().syncState.get(`${s.account.id}|activities`)).toMatchObject({
+      status: "stopped",
+      lastError: { kind: "unauthorized" },
+    });
+  });
+
   it("normalises statuses and keeps the server's own word", async () => {
     freshDb();
     const s = await sandboxSession();
