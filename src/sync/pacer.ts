@@ -65,7 +65,7 @@ export function createPacer(options: PacerOptions): Pacer {
           const at = new Date(decision.resetsAt).toISOString();
           throw new MailroomError(
             "quota_exceeded",
-            `The day's 10,000 requests are spent; they reset at ${at}.`,
+            `The day's ${dailyLimit.toLocaleString("en-US")} requests are spent; they reset at ${at}.`,
             {
               resetsAt: decision.resetsAt,
             },

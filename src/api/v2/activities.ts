@@ -2,15 +2,14 @@ import type { ApiClient } from "../client";
 import { type V2Activity, V2ActivityList, V2Activity as V2ActivitySchema } from "../schemas/v2";
 import { validate } from "../validate";
 
-const SCOPE = undefined; // v2 has no scopes; a 403 there is a key or privilege problem
-
 /** `GET /v2/activities`: the last 50 activities, optionally filtered by status and type. */
 export async function listV2Activities(
   client: ApiClient,
   filters: { status?: string; type?: string } = {},
   signal?: AbortSignal,
 ): Promise<V2Activity[]> {
-  const context = { what: "the v2 activities list", scope: SCOPE };
+  // v2 has no scopes: a 403 there is a key or privilege problem, so no scope is named.
+  const context = { what: "the v2 activities list" };
   const body = await client.getJson("v2/activities", { searchParams: filters, signal, context });
   return validate(V2ActivityList, body, context);
 }
