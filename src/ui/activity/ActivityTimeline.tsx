@@ -6,7 +6,7 @@ import { activityTimeline } from "./timelinePoints";
 // Drawn in a small fixed coordinate space so its text stays readable when the SVG shrinks to a
 // phone's width; the three moments are evenly spaced because the waits and runs of one activity
 // differ by orders of magnitude (a proportional axis would hide the short one).
-const X = [30, 180, 330];
+const X = [60, 180, 300];
 
 /** created → started → finished, with the time between each, as an SVG picture. */
 export function ActivityTimeline(props: { activity: BulkActivity; now: number }) {
