@@ -1,4 +1,4 @@
-import { MailroomError } from "../api/errors";
+import { isMailroomError, MailroomError } from "../api/errors";
 import { nextUtcMidnight, utcDay } from "../db/budget";
 import { db } from "../db/db";
 import type { RequestBudget } from "../db/types";
@@ -59,7 +59,9 @@ export function createPacer(options: PacerOptions): Pacer {
     async slot(signal) {
       for (;;) {
         if (signal?.aborted) throw signal.reason;
-        const decision = await decide();
+        const decision = await decide().catch((error: unknown) => {
+          throw budgetStorageError(error);
+        });
         if (decision.granted) return;
         if ("resetsAt" in decision) {
           const at = new Date(decision.resetsAt).toISOString();
@@ -117,4 +119,13 @@ export function requestsPerSecondFor(account: { sandbox: boolean; requestsPerSec
   if (asked === undefined || !Number.isFinite(asked) || asked < 0) return DEFAULT_REQUESTS_PER_SECOND;
   if (account.sandbox) return asked;
   return asked === 0 ? DEFAULT_REQUESTS_PER_SECOND : Math.min(asked, DEFAULT_REQUESTS_PER_SECOND);
+}
+
+/** The budget lives in IndexedDB: a failure there is a storage problem, never a network one. */
+function budgetStorageError(error: unknown): MailroomError {
+  if (isMailroomError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MailroomError("storage", `This device could not update its request budget: ${message}`, {
+    cause: error,
+  });
 }

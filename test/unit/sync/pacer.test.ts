@@ -59,6 +59,17 @@ describe("the pacer", () => {
     await expect(pacer.slot()).resolves.toBeUndefined();
   });
 
+  it("a budget that cannot be written is a storage error, not a network one", async () => {
+    freshDb();
+    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock: fakeClock() });
+    const table = db().budget;
+    table.put = (async () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    }) as unknown as typeof table.put;
+    const error = await pacer.slot().catch((e: unknown) => e);
+    expect(isMailroomError(error) && error.kind).toBe("storage");
+  });
+
   it("with 0 requests per second does not space requests (sandbox bench only)", () => {
     expect(paceWait([1000, 1001, 1002, 1003], 1003, 0)).toBe(0);
     expect(paceWait([1000], 1100, 4)).toBe(150);
