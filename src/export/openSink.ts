@@ -16,13 +16,17 @@ interface RemovableHandle {
 }
 
 /**
- * After a failed or cancelled file export: the writer's abort already discarded what was written;
- * this also removes the (empty) file the picker created, where the browser allows it.
+ * After a failed or cancelled file export. The writer's abort already discarded what was written
+ * (Chromium writes to a swap file until close), so the picked file holds what it held before:
+ * nothing, if the picker created it — then it is removed, where the browser allows it. A file the
+ * user chose to overwrite still has its old content and is left alone.
  */
 export async function removePickedFile(file: FileSystemFileHandle | undefined): Promise<void> {
   const removable = file as (FileSystemFileHandle & RemovableHandle) | undefined;
-  if (typeof removable?.remove !== "function") return;
-  await removable.remove().then(undefined, (error: unknown) => {
-    console.warn("export: could not remove the partial file", error);
-  });
+  if (!removable || typeof removable.remove !== "function") return;
+  try {
+    if ((await removable.getFile()).size === 0) await removable.remove();
+  } catch (error) {
+    console.warn("export: could not remove the empty file the picker created", error);
+  }
 }

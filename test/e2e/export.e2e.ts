@@ -252,7 +252,7 @@ describe("CSV export in Chromium", () => {
 
   // The picker cannot be driven headless, so a file in the origin-private file system stands in for
   // the handle it returns: the same FileSystemFileHandle type, posted to the built worker chunk.
-  it("writes to a file handle from the worker, and removes the file when cancelled", async () => {
+  it("writes to a file handle from the worker; on cancel removes a new file and keeps an overwritten one", async () => {
     const sends = seedSends();
     const page = await openSeeded(sends);
     await browser.context.setOffline(true);
@@ -286,7 +286,14 @@ describe("CSV export in Chromium", () => {
           () => "still there",
           (error: DOMException) => error.name,
         );
-        return { done: done.type, bytes, cancelled: cancelled.error?.name, left };
+        // A file the user chose to overwrite keeps its old content when the export is cancelled.
+        const older = await root.getFileHandle("older.csv", { create: true });
+        const writable = await older.createWritable();
+        await writable.write("old content");
+        await writable.close();
+        await run("older.csv", true);
+        const kept = await (await older.getFile()).text();
+        return { done: done.type, bytes, cancelled: cancelled.error?.name, left, kept };
       },
       { workerUrl: `/assets/${chunk}`, dataset: DATASET },
     );
@@ -295,5 +302,6 @@ describe("CSV export in Chromium", () => {
     expect(rows.map((row) => row.map(unguard))).toEqual(expectedCells(sends).reverse());
     expect(outcome.cancelled).toBe("AbortError");
     expect(outcome.left).toBe("NotFoundError");
+    expect(outcome.kept).toBe("old content");
   });
 });
