@@ -45,4 +45,27 @@ describe("a full disk during a send sync", () => {
     expect(await heldKeys(dataset)).toEqual(expectedV3Keys(s.sandbox, big.primaryActivityId));
     expect((await db().syncState.get(dataset))?.status).toBe("complete");
   });
+
+  it("a page's rows and its checkpoint land together: a checkpoint that fails takes the rows back", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const big = campaignByKey(s.sandbox, "big");
+    const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
+    const table = db().syncState;
+    const realPut = table.put.bind(table);
+    let checkpoints = 0;
+    table.put = (async (state: Parameters<typeof realPut>[0]) => {
+      if (state.status === "running" && state.pages > 0 && ++checkpoints === 2) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return realPut(state);
+    }) as typeof table.put;
+
+    const error = await syncSends(dataset, { deps: s.deps }).catch((e: unknown) => e);
+    table.put = realPut;
+
+    expect(isMailroomError(error) && error.kind).toBe("storage");
+    expect(await db().sends.count()).toBe(500);
+    expect(await db().syncState.get(dataset)).toMatchObject({ pages: 1, rows: 500 });
+  });
 });
