@@ -1,5 +1,5 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, render, screen, waitFor, within } from "@solidjs/testing-library";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import Papa from "papaparse";
@@ -135,6 +135,41 @@ describe("ExportButton for a send list", () => {
     }
     expect(within(dialog).getByRole("button", { name: "Export CSV" }).matches(":disabled")).toBe(true);
     expect(within(dialog).getByText("Choose at least one column.")).toBeTruthy();
+  });
+});
+
+describe("ExportButton where the browser can save to a chosen file", () => {
+  it("opens the picker within the click itself, writes the file, and says where it went", async () => {
+    await seed(4);
+    const written: string[] = [];
+    const writable = {
+      write: vi.fn(async (text: string) => void written.push(text)),
+      close: vi.fn(async () => {}),
+      abort: vi.fn(async () => {}),
+    };
+    const picker = vi.fn(async () => ({ createWritable: async () => writable }));
+    Object.assign(window, { showSaveFilePicker: picker });
+    try {
+      const user = userEvent.setup();
+      renderInRouter(() => <ExportButton filter={filter} campaignName="Fall" />);
+      await user.click(screen.getByRole("button", { name: "Export CSV" }));
+      const dialog = screen.getByRole("dialog");
+      expect(within(dialog).getByRole("radio", { name: "Save to a file I choose" }).matches(":checked")).toBe(
+        true,
+      );
+      // Synchronously inside the click: the browser allows the picker only during the user gesture.
+      fireEvent.click(within(dialog).getByRole("button", { name: "Export CSV" }));
+      expect(picker).toHaveBeenCalledTimes(1);
+      expect(picker.mock.calls[0]).toMatchObject([
+        { suggestedName: expect.stringMatching(/^mailroom-sends-fall-/) },
+      ]);
+      expect((await screen.findByRole("status")).textContent).toBe("Exported 4 rows to the file you chose.");
+      expect(written.join("").split("\r\n")).toHaveLength(6);
+      expect(writable.close).toHaveBeenCalledTimes(1);
+      expect(downloads).toHaveLength(0);
+    } finally {
+      Reflect.deleteProperty(window, "showSaveFilePicker");
+    }
   });
 });
 
