@@ -17,7 +17,7 @@ export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
   const { v3Authorize, v3Token, v3Revoke } = account.endpoints;
   // No discovery: Constant Contact's endpoints are configured (and overridable for a CORS proxy).
   const as: oauth.AuthorizationServer = {
-    issuer: new URL(v3Authorize).origin,
+    issuer: issuerOf(v3Token),
     authorization_endpoint: v3Authorize,
     token_endpoint: v3Token,
     revocation_endpoint: v3Revoke || undefined,
@@ -32,4 +32,14 @@ export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
       [oauth.allowInsecureRequests]: insecure,
     },
   };
+}
+
+/**
+ * Constant Contact's authorization server is an Okta one, whose issuer is the path before
+ * `/v1/token` (`https://authz.constantcontact.com/oauth2/default`). It matters only if an ID token
+ * comes back (scope `openid`), whose `iss` oauth4webapi checks against it.
+ */
+export function issuerOf(tokenUrl: string): string {
+  const url = new URL(tokenUrl);
+  return url.origin + url.pathname.replace(/\/v1\/token$/, "");
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { isLoopbackHttp, retryingOn429 } from "../../../src/auth/http";
+import { issuerOf } from "../../../src/auth/oauthClient";
 
 describe("auth HTTP helpers", () => {
   it("retries a 429 from the token endpoint after a short wait, then gives up after three tries", async () => {
@@ -17,5 +18,12 @@ describe("auth HTTP helpers", () => {
     expect(isLoopbackHttp("http://localhost/x")).toBe(true);
     expect(isLoopbackHttp("http://example.com/x")).toBe(false);
     expect(isLoopbackHttp("https://127.0.0.1/x")).toBe(false);
+  });
+
+  it("derives Constant Contact's Okta issuer from the token URL", () => {
+    expect(issuerOf("https://authz.constantcontact.com/oauth2/default/v1/token")).toBe(
+      "https://authz.constantcontact.com/oauth2/default",
+    );
+    expect(issuerOf("https://proxy.example/cc-token")).toBe("https://proxy.example/cc-token");
   });
 });
