@@ -1,0 +1,195 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POLL_FAST_MS } from "../../src/sync/pollSchedule";
+import { type RunningApp, startApp } from "./support/app";
+import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { connectSandboxAccount } from "./support/signIn";
+
+// The whole journey of issue #6 in one browser profile, step by step: each step starts where the
+// previous one left the app, as a user would. Screenshots of every screen (light and dark, desktop
+// and phone width) land in screenshots/, which git ignores.
+
+const TENK = "Member update (10k)";
+const SHOTS = "screenshots";
+let app: RunningApp;
+let browser: PersistentBrowser;
+let page: Page;
+let sendsUrl = "";
+let detailUrl = "";
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchPersistent();
+  page = await browser.context.newPage();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The current screen in light and dark, at 1280 and 360 px wide. */
+async function shoot(name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+      await page.screenshot({ path: `${SHOTS}/${name}-${theme}-${width}.png`, fullPage: width === 360 });
+    }
+  }
+  await page.evaluate(() => document.documentElement.removeAttribute("data-theme"));
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const sendListRow = (role: string, campaign: string) =>
+  page.locator(".send-list", { has: page.getByRole("link", { name: `Open ${role} of ${campaign}` }) });
+
+/** The Sandbox preset signs in its first generation; the v2 half is one click in its account row. */
+async function signInV2(page: Page, appUrl: string): Promise<void> {
+  await page.goto(`${appUrl}/settings`);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== "/settings"),
+    page.getByRole("button", { name: "Sign in with v2" }).click(),
+  ]);
+  await page.waitForURL(/\/(activities|settings)$/, { timeout: 30_000 });
+  await page.goto(`${appUrl}/settings`);
+  await page.getByRole("heading", { name: "Accounts" }).waitFor();
+  await page
+    .locator(".account-generations li", { hasText: "Sign in with v2" })
+    .filter({ hasNotText: /not signed in/i })
+    .waitFor();
+  await page.goto(`${appUrl}/activities`);
+}
+
+describe("the Mailroom journey against the sandbox", () => {
+  it("first run: no account, then the Sandbox account connects through Settings", async () => {
+    await page.goto(`${app.url}/activities`);
+    await page.getByRole("heading", { name: "No account yet" }).waitFor();
+    await connectSandboxAccount(page, app.url);
+    await signInV2(page, app.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+  });
+
+  it("activities appear, with counts and freshness", async () => {
+    await page.locator(".activity-card").first().waitFor({ timeout: 30_000 });
+    await page.locator(".freshness", { hasText: "fetched" }).first().waitFor();
+    expect(await page.getByRole("list", { name: "Activities by status" }).textContent()).toMatch(/running/);
+    await shoot("activities");
+  });
+
+  it("a running activity opens and is watched until it finishes", async () => {
+    const running = page.locator(".activity-card", { has: page.locator(".badge.status-running") }).first();
+    await running.locator("a.activity-title").click();
+    await page.waitForURL(/\/activities\/v[23]\//);
+    detailUrl = page.url();
+    const progress = page.getByRole("progressbar", { name: "Progress" });
+    await progress.waitFor();
+    await page.getByRole("img", { name: /^Timeline:/ }).waitFor();
+    await shoot("activity-running");
+    // Every running job in the sandbox ends within an hour of simulated time.
+    app.sandbox.advance(60 * 60_000);
+    await expect.poll(() => progress.count(), { timeout: POLL_FAST_MS * 3 + 10_000 }).toBe(0);
+    const status = await page.locator(".activity-head .badge").first().textContent();
+    expect(["Completed", "Failed", "Cancelled", "Timed out"]).toContain(status);
+    await shoot("activity-finished");
+  });
+
+  it("a 10,000-send campaign syncs with progress, and its list opens", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
+    const row = sendListRow("Primary email", TENK);
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole("button", { name: `Sync Primary email of ${TENK}` }).click();
+    await row.getByText(/rows · \d+ pages/).waitFor({ timeout: 15_000 });
+    await row.getByText(/10,000\s*of 10,000\s*sends cached/).waitFor({ timeout: 60_000 });
+    await row.locator(".freshness", { hasText: "complete" }).waitFor();
+    await shoot("campaigns");
+    await row.getByRole("link", { name: `Open Primary email of ${TENK}` }).click();
+    await page.getByText("10,000 sends", { exact: true }).waitFor();
+    sendsUrl = page.url();
+  });
+
+  it("the send list searches by prefix, pages to its last row and draws when it went out", async () => {
+    await page.getByRole("img", { name: /^Sends per / }).waitFor();
+    const firstEmail = await page.locator(".sends-table tbody td.email").first().textContent();
+    const prefix = (firstEmail ?? "").slice(0, 3);
+    await page.getByLabel("Email or name starts with").fill(prefix);
+    // Every row on screen matches by email or by name, and the count is of the matches only.
+    const allMatch = async () => {
+      const emails = await page.locator(".sends-table tbody td.email").allTextContents();
+      const names = await page.locator(".sends-table tbody td:nth-child(3)").allTextContents();
+      return (
+        emails.length > 0 &&
+        emails.every(
+          (email, i) =>
+            email.toLowerCase().startsWith(prefix) || (names[i] ?? "").toLowerCase().startsWith(prefix),
+        )
+      );
+    };
+    await expect.poll(allMatch, { timeout: 10_000 }).toBe(true);
+    const count = Number((await page.locator(".row-count").textContent())?.replace(/\D/g, ""));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(10_000);
+    await shoot("sends-search");
+    await page.getByLabel("Email or name starts with").fill("");
+    await page.getByText("10,000 sends", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Last »" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Next ›" }).isDisabled()).toBe(true);
+    await shoot("sends");
+  });
+
+  it("settings show storage, budget and theme", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByText(/used of .* available to Mailroom/).waitFor();
+    await page
+      .getByText(/requests left/)
+      .first()
+      .waitFor();
+    await shoot("settings");
+  });
+
+  it("offline after a reload, every screen still shows its data with its freshness", async () => {
+    await browser.context.setOffline(true);
+    await page.goto(sendsUrl);
+    await page.getByText("Offline — showing cached data").waitFor();
+    await page.getByText("10,000 sends", { exact: true }).waitFor();
+    await page.locator(".freshness", { hasText: /fetched .* · complete/ }).waitFor();
+    await page.goto(`${app.url}/activities`);
+    await page.locator(".activity-card").first().waitFor();
+    await page.locator(".freshness", { hasText: "fetched" }).waitFor();
+    await page.goto(detailUrl);
+    await page.getByRole("img", { name: /^Timeline:/ }).waitFor();
+    await page.goto(`${app.url}/campaigns`);
+    await sendListRow("Primary email", TENK)
+      .getByText(/10,000\s*of 10,000\s*sends cached/)
+      .waitFor();
+    await page.locator(".toolbar .freshness", { hasText: "fetched" }).waitFor();
+    expect(await page.getByRole("button", { name: "Refresh campaigns" }).isDisabled()).toBe(true);
+    await shoot("campaigns-offline");
+  });
+
+  it("exports the send list offline", async () => {
+    await page.goto(sendsUrl);
+    await page.getByText("10,000 sends", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Export these sends (CSV)" }).click();
+    const dialog = page.getByRole("dialog", { name: "Export these sends (CSV)" });
+    const downloadsFolder = dialog.getByRole("radio", { name: "Save to my downloads folder" });
+    if (await downloadsFolder.count()) await downloadsFolder.check();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      dialog.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    const lines = readFileSync(await download.path())
+      .toString("utf8")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines).toHaveLength(10_001);
+    await browser.context.setOffline(false);
+  });
+});
