@@ -3,7 +3,7 @@ import { isMailroomError, type MailroomError } from "../../../src/api/errors";
 import { db, sendsDatasetId } from "../../../src/db";
 import { syncSends } from "../../../src/sync";
 import { freshDb } from "./support/fakes";
-import { campaignByKey, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
+import { campaignByKey, expectedV2Keys, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
 
 const isSendsPage = (url: URL) => url.pathname.endsWith("/tracking/sends");
 
@@ -27,6 +27,17 @@ describe("a send sync meeting faults", () => {
     expect(s.sandbox.stats().throttled).toBe(12);
     expect(await heldKeys(dataset)).toEqual(expectedV3Keys(s.sandbox, big.primaryActivityId));
     expect((await db().syncState.get(dataset))?.status).toBe("complete");
+  });
+
+  it("rides out v2's 403 over.qps storm the same way", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const tenk = campaignByKey(s.sandbox, "tenk");
+    const dataset = sendsDatasetId(s.account.id, "v2", tenk.v2Id);
+    s.sandbox.setFaults({ throttleBurst: 9 });
+    await syncSends(dataset, { deps: s.deps });
+    expect(s.sandbox.stats().throttled).toBe(9);
+    expect(await heldKeys(dataset)).toEqual(expectedV2Keys(s.sandbox, tenk.v2Id));
   });
 
   it("paced at 4/s against a sandbox limited to 4/s: zero 429s, at least 3.8 requests/s", async () => {
