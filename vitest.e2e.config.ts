@@ -8,7 +8,7 @@ export default defineConfig({
     include: ["test/e2e/**/*.e2e.ts"],
     globalSetup: ["test/e2e/support/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 90_000,
+    testTimeout: 150_000,
     hookTimeout: 120_000,
   },
 });

@@ -5,14 +5,14 @@ import type { Page } from "playwright-core";
  * requestAnimationFrame watcher installed before any app script runs: no polling delay from here.
  */
 export async function installPaintWatch(page: Page, selector: string): Promise<void> {
-  await page.addInitScript((sel: string) => {
-    const w = window as unknown as { __paintedAt?: number };
+  // A string, not a function: tsx's name helpers do not exist in the page.
+  await page.addInitScript(`{
     const check = () => {
-      if (document.querySelector(sel)) w.__paintedAt = performance.now();
+      if (document.querySelector(${JSON.stringify(selector)})) window.__paintedAt = performance.now();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
-  }, selector);
+  }`);
 }
 
 export async function paintedAt(page: Page, timeoutMs = 60_000): Promise<number> {
@@ -37,12 +37,4 @@ export async function countLongTasks(page: Page): Promise<() => Promise<number>>
     }).observe({ type: "longtask" });
   });
   return () => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
-}
-
-/** Connects the Sandbox account through Settings, as a newcomer would, and waits for its data. */
-export async function connectSandboxAccount(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/settings`);
-  await page.getByRole("button", { name: "Sandbox", exact: true }).click();
-  await page.getByRole("button", { name: "Connect and sign in" }).click();
-  await page.waitForURL(/\/activities/, { timeout: 60_000 });
 }

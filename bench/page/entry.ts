@@ -64,6 +64,15 @@ const bench = {
     clearTimeout(timer);
   },
 
+  /** The oldest send of a list: the last row of the Sends screen in its default (newest first) order. */
+  async oldestEmail(dataset: string): Promise<string> {
+    const first = await db()
+      .sends.where("[dataset+sentAt+contactId]")
+      .between([dataset, "", ""], [dataset, "\uffff", "\uffff"])
+      .first();
+    return first?.email ?? "";
+  },
+
   async rawRead(dataset: string) {
     const { rows, ms } = await rawKeysetRead(dataset, EXPORT_PAGE);
     return { rows, ms };
@@ -106,7 +115,11 @@ const bench = {
         pageSize: EXPORT_PAGE,
         useWorker: false,
       },
-      { onProgress: () => void (peak = Math.max(peak, heapUsed())) },
+      {
+        onProgress: () => {
+          peak = Math.max(peak, heapUsed());
+        },
+      },
     );
     clearInterval(sampler);
     return { mb: (peak - before) / 2 ** 20, rows: result.rows };

@@ -1,0 +1,100 @@
+// `npm run bench [-- --sends N --out FILE]`: builds Mailroom, starts the sandbox, drives the real
+// app in Debian's Chromium and writes one JSON document of figures (and a table) — see README,
+// "Performance". Not part of `npm test`: figures on a shared 2-core machine are for reading, not
+// for failing a build.
+import { startStaticServer } from "../scripts/lib/static-server";
+import { startSandboxServer } from "../src/sandbox/node/serve";
+import { connectSandboxAccount } from "../test/e2e/support/signIn";
+import { parseArgs } from "./args";
+import { browserVersion, openBenchPage, openBrowser } from "./browser";
+import { buildForBench } from "./build";
+import { measureBundle, round } from "./bundle";
+import { measureList, measureOfflineStart } from "./listBench";
+import { measurePaced } from "./pacedBench";
+import { type Results, writeReport } from "./report";
+
+/** The sandbox's configurable campaign (src/sandbox/data/campaigns.ts), sized by --sends. */
+const BIG_CAMPAIGN = "Annual report (big)";
+
+const args = parseArgs(process.argv.slice(2));
+const results: Results = {};
+const perSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
+/** API requests the sandbox answered; CORS preflights are the browser's, not Mailroom's. */
+const apiRequests = () => {
+  const stats = sandbox.sandbox.stats();
+  return stats.total - (stats.byPath.OPTIONS ?? 0);
+};
+
+console.log(`Mailroom bench: ${args.sends} sends. Building…`);
+const dist = await buildForBench();
+results.bundle = measureBundle(dist);
+
+const sandbox = await startSandboxServer({
+  port: 0,
+  config: { bigCampaignSends: args.sends, rateLimit: 0, latencyMs: 0, autoApprove: true },
+});
+const app = await startStaticServer({ root: dist, sandboxOrigin: sandbox.url });
+const browser = await openBrowser();
+try {
+  const page = await browser.context.newPage();
+  await connectSandboxAccount(page, app.url);
+  const bench = await openBenchPage(browser.context, app.url);
+  // The sandbox answers at once and sets no limit here: the account may go as fast as it can,
+  // so what is measured is Mailroom's ingest, not the pacing (measured apart, below).
+  const { dataset } = await bench.evaluate((name) => window.mailroomBench.sendList(name, true), BIG_CAMPAIGN);
+
+  console.log("First sync…");
+  const before = apiRequests();
+  const sync = await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
+  const syncRequests = apiRequests() - before;
+  const rawPut = await bench.evaluate((d) => window.mailroomBench.rawPut(d), dataset);
+  const syncRate = perSecond(sync.rows, sync.ms);
+  const rawPutRate = perSecond(rawPut.rows, rawPut.ms);
+  results.sync = {
+    raw_bulkput_rows_per_s: rawPutRate,
+    rows_per_s: syncRate,
+    ratio: round(syncRate / rawPutRate, 2),
+    requests: syncRequests,
+    rows: sync.rows,
+  };
+
+  console.log("Second sync of the unchanged campaign…");
+  const beforeResync = apiRequests();
+  await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
+  results.resync = { requests: apiRequests() - beforeResync };
+
+  console.log("Export…");
+  const rawRead = await bench.evaluate((d) => window.mailroomBench.rawRead(d), dataset);
+  const exported = await bench.evaluate((d) => window.mailroomBench.exportRate(d), dataset);
+  const heap = await bench.evaluate((d) => window.mailroomBench.exportHeapGrowth(d), dataset);
+  const rawReadRate = perSecond(rawRead.rows, rawRead.ms);
+  const exportRate = perSecond(exported.rows, exported.ms);
+  results.export = {
+    raw_read_rows_per_s: rawReadRate,
+    rows_per_s: exportRate,
+    ratio: round(exportRate / rawReadRate, 2),
+    heap_growth_mb: round(heap.mb),
+    rows: exported.rows,
+  };
+  await bench.close();
+
+  console.log("The Sends screen…");
+  results.list = await measureList(browser.context, app.url, dataset);
+  results.startup = await measureOfflineStart(browser.context, app.url);
+  await page.close();
+
+  console.log("Paced sync against a sandbox limiting to 4 requests/s…");
+  results.paced = await measurePaced(browser.context, app);
+
+  results.env = {
+    browser: await browserVersion(browser.context),
+    sends: args.sends,
+    date: new Date().toISOString(),
+    cpus: (await import("node:os")).cpus().length,
+    node: process.version,
+  };
+  writeReport(results, args.out);
+} finally {
+  await browser.close().catch((error: unknown) => console.error(error));
+  await Promise.all([app.close(), sandbox.close()]);
+}

@@ -1,0 +1,152 @@
+import type { Page, Request } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { POLL_FAST_MS } from "../../src/sync/pollSchedule";
+import { type RunningApp, startApp } from "./support/app";
+import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { connectSandboxAccount } from "./support/signIn";
+
+let app: RunningApp;
+let browser: PersistentBrowser;
+
+beforeEach(async () => {
+  app = await startApp();
+  browser = await launchPersistent({ permissions: ["notifications"] });
+});
+afterEach(async () => {
+  await browser.close();
+  await app.close();
+});
+
+/** Detail requests for single activities (`/v3/activities/{id}`): what a poll round sends. */
+function recordPolls(): { all: Request[]; since(at: number): Request[] } {
+  const seen: { at: number; request: Request }[] = [];
+  browser.context.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (
+      request.url().startsWith(app.sandboxUrl) &&
+      request.method() === "GET" &&
+      /^\/v[23]\/activities\/./.test(path)
+    )
+      seen.push({ at: Date.now(), request });
+  });
+  return {
+    get all() {
+      return seen.map((s) => s.request);
+    },
+    since: (at) => seen.filter((s) => s.at >= at).map((s) => s.request),
+  };
+}
+
+/** The worker's `poll-started` and `poll-finished` broadcasts, as one page hears them. */
+async function listenForRounds(page: Page): Promise<() => Promise<Round[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __rounds: unknown[] };
+    w.__rounds = [];
+    new BroadcastChannel("mailroom").onmessage = (event) => {
+      if (event.data?.type === "poll-started") w.__rounds.push({ startedAt: Date.now() });
+      if (event.data?.type === "poll-finished") {
+        const round = w.__rounds.at(-1) as { nextAt?: number } | undefined;
+        if (round) round.nextAt = Date.now() + event.data.nextPollInMs;
+      }
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __rounds: Round[] }).__rounds);
+}
+
+interface Round {
+  startedAt: number;
+  /** When the schedule said the next round is due. */
+  nextAt?: number;
+}
+
+async function signedInPage(options = { waitForFirstRefresh: true }): Promise<Page> {
+  const page = await browser.context.newPage();
+  await connectSandboxAccount(page, app.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+  await page.getByText("Running", { exact: true }).first().waitFor();
+  // The first visit fetches every activity's detail: wait for it, so what follows is polling.
+  if (options.waitForFirstRefresh) await page.getByRole("button", { name: "Refresh", exact: true }).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+const leaderLocks = (page: Page) =>
+  page.evaluate(async () => {
+    const state = await navigator.locks.query();
+    const named = (list: LockInfo[] | undefined) =>
+      (list ?? []).filter((l) => l.name === "mailroom-poll-leader").length;
+    return { held: named(state.held), pending: named(state.pending) };
+  });
+
+describe("background polling through the service worker", () => {
+  it("polls from the worker, shows a job finished within one interval, and notifies", async () => {
+    const polls = recordPolls();
+    const page = await signedInPage();
+    const pollingFrom = Date.now();
+    const running = page.locator(".activity-card", { has: page.getByText("Running", { exact: true }) });
+    expect(await running.count()).toBeGreaterThan(0);
+
+    // Every running job in the sandbox reaches its end.
+    app.sandbox.advance(60 * 60_000);
+    const ended = Date.now();
+    await expect.poll(() => running.count(), { timeout: POLL_FAST_MS + 10_000 }).toBe(0);
+    expect(Date.now() - ended).toBeLessThan(POLL_FAST_MS + 5_000);
+
+    const rounds = polls.since(pollingFrom);
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds.filter((request) => request.serviceWorker() === null)).toEqual([]);
+
+    const titles = await page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title),
+    );
+    console.log("DEBUG titles", titles);
+    expect(titles.some((title) => / (finished|failed)$/.test(title))).toBe(true);
+  });
+
+  it("elects one tab: two tabs poll no more often than one, and closing it hands over", async () => {
+    // Early rounds come every POLL_FAST_MS; later ones back off, which would only slow this test.
+    const first = await signedInPage({ waitForFirstRefresh: false });
+    const second = await browser.context.newPage();
+    await second.goto(`${app.url}/activities`);
+    await second.getByText("Running", { exact: true }).first().waitFor();
+    expect(await leaderLocks(second)).toEqual({ held: 1, pending: 1 });
+
+    const rounds = await listenForRounds(second);
+    const t0 = Date.now();
+    second.on("console", (m) => console.log("DEBUG console", Date.now() - t0, m.text()));
+    await second.evaluate(() => {
+      new BroadcastChannel("mailroom").onmessage = (e) => console.log(JSON.stringify(e.data));
+    });
+    browser.context.on("request", (r) => {
+      if (r.url().includes("/v3/")) console.log("DEBUG req", Date.now() - t0, r.serviceWorker() ? "SW" : "page", r.url().slice(-50));
+    });
+    await expect.poll(async () => (await rounds()).length, { timeout: 80_000 }).toBeGreaterThanOrEqual(2);
+    const seen = await rounds();
+    // One driver starts each round when the schedule says; a second driver would start rounds early.
+    for (let i = 1; i < seen.length; i++) {
+      const due = seen[i - 1]?.nextAt;
+      if (due !== undefined) expect(seen[i]?.startedAt).toBeGreaterThan(due - 1_000);
+    }
+
+    // The elected tab goes: the other takes the lock and polls at once.
+    await first.close();
+    const before = (await rounds()).length;
+    await expect.poll(async () => (await rounds()).length, { timeout: POLL_FAST_MS }).toBeGreaterThan(before);
+    expect(await leaderLocks(second)).toEqual({ held: 1, pending: 0 });
+  });
+
+  it("pauses while offline, says so, and resumes on reconnect", async () => {
+    const polls = recordPolls();
+    const page = await signedInPage();
+    await browser.context.setOffline(true);
+    const cut = Date.now();
+    await page.getByText("Offline — showing cached data").waitFor();
+    await page.waitForTimeout(2 * POLL_FAST_MS);
+    expect(polls.since(cut + 1_000).filter((request) => request.failure() === null)).toEqual([]);
+
+    await browser.context.setOffline(false);
+    const back = Date.now();
+    await expect.poll(() => polls.since(back).length, { timeout: POLL_FAST_MS }).toBeGreaterThan(0);
+  });
+});

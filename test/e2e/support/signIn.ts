@@ -1,0 +1,16 @@
+import type { Page } from "playwright-core";
+
+/**
+ * Connects the Sandbox account through Settings, as a newcomer would: the preset fills the form
+ * for both API generations, "Connect and sign in" signs in v3, then the account's own
+ * "Sign in with v2" button signs in v2. Ends on Activities.
+ */
+export async function connectSandboxAccount(page: Page, appUrl: string): Promise<void> {
+  await page.goto(`${appUrl}/settings`);
+  await page.getByRole("button", { name: "Sandbox", exact: true }).click();
+  await page.getByRole("button", { name: "Connect and sign in" }).click();
+  await page.waitForURL(/\/activities/, { timeout: 60_000 });
+  await page.goto(`${appUrl}/settings`);
+  await page.getByRole("button", { name: "Sign in with v2" }).last().click();
+  await page.waitForURL(/\/activities/, { timeout: 60_000 });
+}
