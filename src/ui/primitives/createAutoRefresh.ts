@@ -6,7 +6,7 @@ export const AUTO_REFRESH_AFTER_MS = 5 * 60 * 1000;
 
 /**
  * Refreshes a dataset once when its screen opens, if the browser is online and the cached copy is
- * missing or older than AUTO_REFRESH_AFTER_MS: opening the app shows fresh data without a click,
+ * missing, older than AUTO_REFRESH_AFTER_MS or ended in an error: opening the app shows fresh data without a click,
  * and an offline open shows the cache without an error.
  */
 export function createAutoRefresh(
@@ -18,8 +18,11 @@ export function createAutoRefresh(
   createEffect(() => {
     if (done || state.loading() || !online()) return;
     done = true;
-    const fetchedAt = state.value()?.fetchedAt;
-    if (state.value()?.status === "running") return;
-    if (fetchedAt === undefined || Date.now() - fetchedAt > AUTO_REFRESH_AFTER_MS) refresh();
+    const current = state.value();
+    if (current?.status === "running") return;
+    // A last run that failed (say, before a sign-in was fixed) is retried too.
+    const failed = current?.lastError !== undefined;
+    const fetchedAt = current?.fetchedAt;
+    if (failed || fetchedAt === undefined || Date.now() - fetchedAt > AUTO_REFRESH_AFTER_MS) refresh();
   });
 }

@@ -141,6 +141,8 @@ describe("Activities screen", () => {
     await db.syncState.put(syncState({ dataset: "acc-1|activities", status: "stopped", lastError }));
     show();
     expect((await screen.findByRole("alert")).textContent).toContain("resets at 00:00 UTC");
+    // A failed last run is retried once on opening (the cause may have been fixed meanwhile).
+    await waitFor(() => expect(sync.refreshActivities).toHaveBeenCalledTimes(1));
   });
 
   it("offline: shows the cache, disables Refresh and does not try to fetch", async () => {
