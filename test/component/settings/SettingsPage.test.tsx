@@ -36,6 +36,16 @@ describe("Settings screen", () => {
     expect(storage.persist).toHaveBeenCalledTimes(1);
   });
 
+  it("error: a storage estimate that fails is shown, not swallowed", async () => {
+    freshDb();
+    const storage = fakeStorage(false, false);
+    storage.estimate.mockRejectedValueOnce(
+      Object.assign(new Error("estimate failed"), { name: "UnknownError" }),
+    );
+    show();
+    expect((await screen.findByRole("alert")).textContent).toContain("estimate failed");
+  });
+
   it("says when storage is already persistent", async () => {
     freshDb();
     fakeStorage(true, true);
