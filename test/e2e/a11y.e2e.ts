@@ -54,13 +54,13 @@ beforeAll(async () => {
   screens.detail = page.url();
   await page.goto(`${app.url}/campaigns`);
   const row = page.locator(".send-list", {
-    has: page.getByRole("link", { name: `Open Primary email of ${TINY}` }),
+    has: page.getByRole("link", { name: `Open sends of Primary email of ${TINY}` }),
   });
   await row.waitFor({ timeout: 30_000 });
   await row.getByRole("button", { name: `Sync Primary email of ${TINY}` }).click();
   await row.getByText(/3\s*of 3\s*sends cached/).waitFor({ timeout: 30_000 });
   screens.campaigns = page.url();
-  await row.getByRole("link", { name: `Open Primary email of ${TINY}` }).click();
+  await row.getByRole("link", { name: `Open sends of Primary email of ${TINY}` }).click();
   await page.getByText("3 sends", { exact: true }).waitFor();
   screens.sends = page.url();
   screens.settings = `${app.url}/settings`;

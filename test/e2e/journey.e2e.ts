@@ -47,7 +47,9 @@ async function shoot(name: string): Promise<void> {
 }
 
 const sendListRow = (role: string, campaign: string) =>
-  page.locator(".send-list", { has: page.getByRole("link", { name: `Open ${role} of ${campaign}` }) });
+  page.locator(".send-list", {
+    has: page.getByRole("link", { name: `Open sends of ${role} of ${campaign}` }),
+  });
 
 /** The Sandbox preset signs in its first generation; the v2 half is one click in its account row. */
 async function signInV2(page: Page, appUrl: string): Promise<void> {
@@ -110,7 +112,7 @@ describe("the Mailroom journey against the sandbox", () => {
     await row.getByText(/10,000\s*of 10,000\s*sends cached/).waitFor({ timeout: 60_000 });
     await row.locator(".freshness", { hasText: "complete" }).waitFor();
     await shoot("campaigns");
-    await row.getByRole("link", { name: `Open Primary email of ${TENK}` }).click();
+    await row.getByRole("link", { name: `Open sends of Primary email of ${TENK}` }).click();
     await page.getByText("10,000 sends", { exact: true }).waitFor();
     sendsUrl = page.url();
   });

@@ -88,9 +88,9 @@ describe("Campaigns screen", () => {
     const freshness = [...document.querySelectorAll(".send-list .freshness")].map((e) => e.textContent);
     expect(freshness).toContain("fetched 3 h ago · partial");
     expect(freshness).toContain("Sends not fetched yet");
-    expect(screen.getByRole("link", { name: "Open Primary email of Newsletter" }).getAttribute("href")).toBe(
-      `/campaigns/${encodeURIComponent(V3)}/sends`,
-    );
+    expect(
+      screen.getByRole("link", { name: "Open sends of Primary email of Newsletter" }).getAttribute("href"),
+    ).toBe(`/campaigns/${encodeURIComponent(V3)}/sends`);
     expect(screen.queryByText("Draft")).toBeNull();
   });
 
