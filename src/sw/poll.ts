@@ -2,8 +2,9 @@
 import { isMailroomError } from "../api/errors";
 import { AuthRequiredError } from "../auth/types";
 import { db } from "../db";
+import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
-import { pollUnfinishedActivities, refreshActivities } from "../sync";
+import { activitiesDatasetId, pollUnfinishedActivities, refreshActivities } from "../sync";
 import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
 import { nextPollDelay } from "../sync/pollSchedule";
 import { notifyFinished } from "./notify";
@@ -18,7 +19,6 @@ let running: Promise<void> | undefined;
 let quietRounds = 0;
 /** Looking for new jobs costs a list request or more per generation: now and then is enough. */
 const LIST_REFRESH_MS = 5 * 60_000;
-const listRefreshedAt = new Map<string, number>();
 
 /**
  * One poll round over every signed-in account. Requests arriving while a round runs join it
@@ -42,16 +42,19 @@ async function pollRound(): Promise<void> {
   let finishedAny = false;
   for (const account of await db().accounts.toArray()) {
     try {
-      if (Date.now() - (listRefreshedAt.get(account.id) ?? 0) >= LIST_REFRESH_MS) {
-        await refreshActivities(account.id);
-        listRefreshedAt.set(account.id, Date.now());
-      }
+      // Whichever call sees a job end (the list refresh fetches unfinished details too), the
+      // notification is owed: compare what was unfinished before the round with after it.
+      const before = await unfinishedActivitiesOf(account.id);
+      if (await listRefreshDue(account.id)) await refreshActivities(account.id);
       const result = await pollUnfinishedActivities(account.id);
       unfinished += result.unfinished;
-      finishedAny ||= result.finished.length > 0;
-      for (const activity of result.finished) await announce(activity);
+      const ended = await endedSince(before);
+      finishedAny ||= ended.length > 0;
+      for (const activity of ended) await announce(activity);
     } catch (error) {
       reportFailure(account.id, error);
+      // The jobs are still unfinished as far as we know: keep following them on schedule.
+      unfinished += (await unfinishedActivitiesOf(account.id)).length;
     }
   }
   quietRounds = finishedAny || unfinished === 0 ? 0 : quietRounds + 1;
@@ -61,6 +64,18 @@ async function pollRound(): Promise<void> {
     unfinished,
     nextPollInMs: nextPollDelay(unfinished, quietRounds),
   });
+}
+
+async function endedSince(before: BulkActivity[]): Promise<BulkActivity[]> {
+  const now = await db().activities.bulkGet(before.map((a) => [a.accountId, a.generation, a.activityId]));
+  return now.filter((a): a is BulkActivity => a !== undefined && isTerminalStatus(a.status));
+}
+
+/** Due unless a page or an earlier round fetched the list lately, or is fetching it now. */
+async function listRefreshDue(accountId: string): Promise<boolean> {
+  const state = await db().syncState.get(activitiesDatasetId(accountId));
+  if (state?.status === "running") return false;
+  return Date.now() - (state?.fetchedAt ?? 0) >= LIST_REFRESH_MS;
 }
 
 async function announce(activity: BulkActivity): Promise<void> {
