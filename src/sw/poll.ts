@@ -91,7 +91,7 @@ async function announce(activity: BulkActivity): Promise<void> {
 
 /** Failures are told to every page (which shows them); polling goes on for the other accounts. */
 function reportFailure(accountId: string, error: unknown): void {
-  if (error instanceof AuthRequiredError) {
+  if (error instanceof AuthRequiredError || (isMailroomError(error) && error.kind === "unauthorized")) {
     broadcast({ type: "poll-paused", reason: "sign-in-required", accountId });
     return;
   }

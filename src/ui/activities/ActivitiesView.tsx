@@ -6,6 +6,7 @@ import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
 import { createTask } from "../primitives/createTask";
+import { CheckNowButton } from "../pwa/CheckNowButton";
 import { loadActivities } from "../queries/activities";
 import { activitiesDataset, loadSyncState } from "../queries/syncState";
 import { Freshness } from "../shell/Freshness";
@@ -41,6 +42,9 @@ export function ActivitiesView(props: { accountId: string }) {
         <button type="button" onClick={() => void refresh.run()} disabled={refresh.running() || !online()}>
           {refresh.running() ? "Refreshing…" : "Refresh"}
         </button>
+        <Show when={counts().unfinished > 0}>
+          <CheckNowButton />
+        </Show>
       </div>
       <StaleBanner
         state={state.value()}

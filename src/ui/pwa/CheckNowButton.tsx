@@ -14,7 +14,7 @@ export function CheckNowButton() {
   return (
     <div class="check-now">
       <button type="button" onClick={checkNow} disabled={!online() || status().polling}>
-        {status().polling ? "Checking…" : "Check now"}
+        {status().polling ? "Checking running jobs…" : "Check running jobs now"}
       </button>
       <Show when={!online()}>
         <span class="muted"> Polling paused while offline; it resumes when the connection returns.</span>
