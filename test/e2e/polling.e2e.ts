@@ -147,4 +147,25 @@ describe("background polling through the service worker", () => {
     const back = Date.now();
     await expect.poll(() => polls.since(back).length, { timeout: POLL_FAST_MS }).toBeGreaterThan(0);
   });
+
+  it("tells an open tab to reload when a newer Mailroom upgrades the database in another tab", async () => {
+    const page = await signedInPage({ waitForFirstRefresh: false });
+    const newer = await browser.context.newPage();
+    await newer.goto(`${app.url}/manifest.webmanifest`);
+    // What a newer build does on its first open: ask for a higher schema version.
+    const upgraded = await newer.evaluate(async () => {
+      const current = (await indexedDB.databases()).find((d) => d.name === "mailroom")?.version ?? 0;
+      return new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open("mailroom", current + 10);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve(current + 10);
+        };
+        request.onerror = () => reject(request.error);
+      });
+    });
+    expect(upgraded).toBeGreaterThan(10);
+    await page.getByText("Mailroom was updated in another tab.").waitFor();
+    expect(await page.getByRole("button", { name: "Reload this tab" }).isVisible()).toBe(true);
+  });
 });
