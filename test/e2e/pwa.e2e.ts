@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../../scripts/lib/static-server";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
