@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
+import { createEffect, createMemo, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
@@ -35,18 +35,23 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
   const query = (): SendsQuery => ({ ...filter(), dataset: props.dataset, prefix: filter().prefix ?? "" });
   // A new filter starts again from its first page.
   createEffect(on(filter, () => setCursor({ kind: "first" }), { defer: true }));
+  // IndexedDB serves one database's requests largely in order, and a count over a million keys
+  // takes seconds: the rows are read first, the count once they are on screen, the picture last.
   const page = createLiveQuery(
     () => [query(), cursor()] as const,
-    ([q, c]) => readSendsPage(q, c, PAGE_SIZE),
+    async ([q, c]) => ({ forQuery: JSON.stringify(q), ...(await readSendsPage(q, c, PAGE_SIZE)) }),
   );
+  const answeredQuery = createMemo(() => page.value()?.forQuery);
   const count = createLiveQuery(
-    () => (query().prefix.trim() === "" ? query() : undefined),
-    (q) => (q ? countSendsInRange(q) : undefined),
+    () => (answeredQuery() !== undefined && query().prefix.trim() === "" ? answeredQuery() : undefined),
+    (key) => (key === undefined ? undefined : countSendsInRange(JSON.parse(key) as SendsQuery)),
   );
   const total = () => page.value()?.total ?? count.value();
   const state = createLiveQuery(() => props.dataset, loadSyncState);
   const histogram = createSendsHistogram(() =>
-    state.loading() ? undefined : [props.dataset, `${state.value()?.fetchedAt}|${state.value()?.status}`],
+    state.loading() || total() === undefined
+      ? undefined
+      : [props.dataset, `${state.value()?.fetchedAt}|${state.value()?.status}`],
   );
   const rows = () => page.value()?.rows ?? [];
   const edge = (i: number) => rows()[i < 0 ? rows().length - 1 : i];

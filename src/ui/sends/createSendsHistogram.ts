@@ -1,4 +1,4 @@
-import { type Accessor, createResource } from "solid-js";
+import { type Accessor, createMemo, createResource } from "solid-js";
 import { computeSendsHistogram, type Histogram } from "../queries/sendsHistogram";
 
 // Keyed by dataset and the sync state's version: a finished sync draws it again, a reopened
@@ -11,7 +11,11 @@ const cache = new Map<string, Promise<Histogram | undefined>>();
  * @example const histogram = createSendsHistogram(() => [dataset, String(state()?.fetchedAt)]);
  */
 export function createSendsHistogram(source: Accessor<[dataset: string, version: string] | undefined>) {
-  const [histogram] = createResource(source, ([dataset, version]) => {
+  // Only a new dataset or version draws again; other re-evaluations of `source` change nothing.
+  const key = createMemo(() => source(), undefined, {
+    equals: (a, b) => a?.join("\u0000") === b?.join("\u0000"),
+  });
+  const [histogram] = createResource(key, ([dataset, version]) => {
     const key = `${dataset}\u0000${version}`;
     let pending = cache.get(key);
     if (!pending) {
