@@ -36,64 +36,57 @@ async function connectSandbox(page: Page, label: string, generation: "v3 (curren
   await page.getByRole("button", { name: "Connect and sign in" }).click();
 }
 
-/** Every IndexedDB row of one account, counted per table, read straight from the browser. */
-function rowsOf(page: Page, accountId: string): Promise<Record<string, number>> {
-  return page.evaluate(async (id) => {
+type Row = Record<string, unknown>;
+
+/**
+ * Reads every row of Mailroom's IndexedDB straight from the browser, table by table; with `patch`,
+ * first merges it into one token row (as another tab, or time passing, would change it).
+ */
+function database(
+  page: Page,
+  patch?: { key: [string, string]; changes: Row },
+): Promise<Record<string, Row[]>> {
+  return page.evaluate(async (patch) => {
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const request = indexedDB.open("mailroom");
       request.onsuccess = () => done(request.result);
       request.onerror = () => fail(request.error);
     });
-    const counts: Record<string, number> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      const rows = await new Promise<Record<string, unknown>[]>((done, fail) => {
-        const request = db.transaction(name).objectStore(name).getAll();
+    const read = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((done, fail) => {
         request.onsuccess = () => done(request.result);
         request.onerror = () => fail(request.error);
       });
-      counts[name] = rows.filter(
-        (row) => row.accountId === id || row.id === id || String(row.dataset).startsWith(`${id}|`),
-      ).length;
+    if (patch) {
+      const tokens = db.transaction("tokens", "readwrite").objectStore("tokens");
+      await read(tokens.put({ ...(await read(tokens.get(patch.key))), ...patch.changes }));
+    }
+    const tables: Record<string, Row[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      tables[name] = await read(db.transaction(name).objectStore(name).getAll());
     }
     db.close();
-    return counts;
-  }, accountId);
+    return tables;
+  }, patch);
 }
 
-/** Reads (or, with `patch`, changes) one stored token, as another tab or time passing would. */
-function storedToken(page: Page, key: [string, string], patch?: Record<string, unknown>) {
-  return page.evaluate(
-    async ({ key, patch }) => {
-      const db = await new Promise<IDBDatabase>((done) => {
-        const request = indexedDB.open("mailroom");
-        request.onsuccess = () => done(request.result);
-      });
-      const store = db.transaction("tokens", "readwrite").objectStore("tokens");
-      const token = await new Promise<Record<string, unknown>>((done) => {
-        const request = store.get(key);
-        request.onsuccess = () => done(request.result);
-      });
-      if (patch) store.put({ ...token, ...patch });
-      db.close();
-      return token;
-    },
-    { key, patch },
-  );
+/** How many rows of each table belong to one account. */
+async function rowsOf(page: Page, accountId: string): Promise<Record<string, number>> {
+  const mine = (row: Row) =>
+    row.accountId === accountId || row.id === accountId || String(row.dataset).startsWith(`${accountId}|`);
+  const tables = await database(page);
+  return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.filter(mine).length]));
+}
+
+/** One stored token, after merging `changes` into it when given. */
+async function storedToken(page: Page, key: [string, string], changes?: Row): Promise<Row> {
+  const { tokens } = await database(page, changes && { key, changes });
+  return tokens!.find((token) => token.accountId === key[0] && token.generation === key[1])!;
 }
 
 async function accountIdOf(page: Page, label: string): Promise<string> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((done) => {
-      const request = indexedDB.open("mailroom");
-      request.onsuccess = () => done(request.result);
-    });
-    const accounts = await new Promise<{ id: string; label: string }[]>((done) => {
-      const request = db.transaction("accounts").objectStore("accounts").getAll();
-      request.onsuccess = () => done(request.result);
-    });
-    db.close();
-    return accounts.find((account) => account.label === name)!.id;
-  }, label);
+  const { accounts } = await database(page);
+  return String(accounts!.find((account) => account.label === label)!.id);
 }
 
 /**
