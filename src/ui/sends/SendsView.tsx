@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, on, Show, Suspense } from "solid-js";
+import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
@@ -6,17 +6,12 @@ import { formatCount } from "../format/number";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
-import {
-  countSendsInRange,
-  keyOf,
-  readSendsPage,
-  type SendsCursor,
-  type SendsQuery,
-} from "../queries/sendsPage";
+import { keyOf, readSendsPage, type SendsCursor, type SendsQuery } from "../queries/sendsPage";
 import { loadSyncState } from "../queries/syncState";
 import { Freshness } from "../shell/Freshness";
 import { StaleBanner } from "../shell/StaleBanner";
 import { createSendsHistogram } from "./createSendsHistogram";
+import { createSendsTotal } from "./createSendsTotal";
 import { SendsHistogram } from "./SendsHistogram";
 import { SendsPager } from "./SendsPager";
 import { SendsSearchForm } from "./SendsSearchForm";
@@ -35,24 +30,26 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
   const query = (): SendsQuery => ({ ...filter(), dataset: props.dataset, prefix: filter().prefix ?? "" });
   // A new filter starts again from its first page.
   createEffect(on(filter, () => setCursor({ kind: "first" }), { defer: true }));
-  // IndexedDB serves one database's requests largely in order, and a count over a million keys
-  // takes seconds: the rows are read first, the count once they are on screen, the picture last.
+  // IndexedDB serves a database's requests largely in order, and counting a million keys takes
+  // seconds: the rows are read first, then the picture (bar by bar), and the count comes from it.
   const page = createLiveQuery(
     () => [query(), cursor()] as const,
-    async ([q, c]) => ({ forQuery: JSON.stringify(q), ...(await readSendsPage(q, c, PAGE_SIZE)) }),
+    ([q, c]) => readSendsPage(q, c, PAGE_SIZE),
   );
-  const answeredQuery = createMemo(() => page.value()?.forQuery);
-  const count = createLiveQuery(
-    () => (answeredQuery() !== undefined && query().prefix.trim() === "" ? answeredQuery() : undefined),
-    (key) => (key === undefined ? undefined : countSendsInRange(JSON.parse(key) as SendsQuery)),
-  );
-  const total = () => page.value()?.total ?? count.value();
   const state = createLiveQuery(() => props.dataset, loadSyncState);
   const histogram = createSendsHistogram(() =>
-    state.loading() || total() === undefined
+    page.loading() || state.loading()
       ? undefined
       : [props.dataset, `${state.value()?.fetchedAt}|${state.value()?.status}`],
   );
+  const histogramReady = () => histogram.state === "ready";
+  const browseTotal = createSendsTotal(
+    () => (query().prefix.trim() === "" ? query() : undefined),
+    state.value,
+    () => (histogramReady() ? histogram() : undefined),
+    histogramReady,
+  );
+  const total = () => page.value()?.total ?? browseTotal.total();
   const rows = () => page.value()?.rows ?? [];
   const edge = (i: number) => rows()[i < 0 ? rows().length - 1 : i];
 
@@ -80,7 +77,7 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
           </Show>
         </p>
       </div>
-      <Show when={page.error() ?? count.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
+      <Show when={page.error() ?? browseTotal.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={!page.loading()} fallback={<p class="muted">Reading the cache…</p>}>
         <Show when={rows().length > 0} fallback={<p class="panel empty">No sends match.</p>}>
           <SendsTable

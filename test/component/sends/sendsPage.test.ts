@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { computeSendsHistogram } from "../../../src/ui/queries/sendsHistogram";
+import { computeSendsHistogram, countFromHistogram } from "../../../src/ui/queries/sendsHistogram";
 import {
   countSendsInRange,
   keyOf,
@@ -98,5 +98,24 @@ describe("reading a send list page by page", () => {
     expect(histogram?.counts.at(-1)).toBe(40);
     expect(histogram?.counts.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(await computeSendsHistogram("acc-1|v2|none")).toBeUndefined();
+  });
+
+  it("counts any date range from the histogram exactly, recounting only the bars the bounds cut", async () => {
+    const histogram = await computeSendsHistogram(DS);
+    if (!histogram) throw new Error("no histogram");
+    const ranges: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ["2026-11-20T09:00:10.000Z", "2026-11-20T09:00:19.000Z"],
+      ["2026-11-20T09:01:00.000Z", "2026-11-20T09:02:59.999Z"],
+      ["2026-11-20T09:00:30.500Z", undefined],
+      [undefined, "2026-11-20T09:05:00.000Z"],
+      ["2026-11-21T00:00:00.000Z", undefined],
+    ];
+    for (const [sentFrom, sentTo] of ranges) {
+      const expected = await countSendsInRange(q({ sentFrom, sentTo }));
+      expect(await countFromHistogram(histogram, DS, sentFrom, sentTo), `${sentFrom}..${sentTo}`).toBe(
+        expected,
+      );
+    }
   });
 });
