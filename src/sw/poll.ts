@@ -41,21 +41,19 @@ async function pollRound(): Promise<void> {
   let unfinished = 0;
   let finishedAny = false;
   for (const account of await db().accounts.toArray()) {
+    // Whichever call sees a job end (the list refresh fetches unfinished details too), and even
+    // if a later call of the round fails, the notification is owed: compare before and after.
+    const before = await unfinishedActivitiesOf(account.id);
     try {
-      // Whichever call sees a job end (the list refresh fetches unfinished details too), the
-      // notification is owed: compare what was unfinished before the round with after it.
-      const before = await unfinishedActivitiesOf(account.id);
       if (await listRefreshDue(account.id)) await refreshActivities(account.id);
-      const result = await pollUnfinishedActivities(account.id);
-      unfinished += result.unfinished;
-      const ended = await endedSince(before);
-      finishedAny ||= ended.length > 0;
-      for (const activity of ended) await announce(activity);
+      await pollUnfinishedActivities(account.id);
     } catch (error) {
       reportFailure(account.id, error);
-      // The jobs are still unfinished as far as we know: keep following them on schedule.
-      unfinished += (await unfinishedActivitiesOf(account.id)).length;
     }
+    const ended = await endedSince(before);
+    finishedAny ||= ended.length > 0;
+    for (const activity of ended) await announce(activity);
+    unfinished += (await unfinishedActivitiesOf(account.id)).length;
   }
   quietRounds = finishedAny || unfinished === 0 ? 0 : quietRounds + 1;
   broadcast({

@@ -4,6 +4,7 @@ import type { SyncState } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { formatCount } from "../format/number";
 import { createLiveQuery } from "../primitives/createLiveQuery";
+import { createLockHeld } from "../primitives/createLockHeld";
 import { createTask } from "../primitives/createTask";
 import type { SendList } from "../queries/campaigns";
 import { countCachedSends } from "../queries/sends";
@@ -30,7 +31,11 @@ export function SendListRow(props: {
     void askForPersistenceOnFirstSync();
     await syncSends(props.list.dataset, { signal });
   });
-  const running = () => props.state?.status === "running" || sync.running();
+  // A "running" state left by a closed tab is an interrupted sync: offer to resume it.
+  const storedRunning = () => props.state?.status === "running" && !sync.running();
+  const lockHeld = createLockHeld(() => `mailroom-sync-${props.list.dataset}`, storedRunning);
+  const interrupted = () => storedRunning() && lockHeld() === false;
+  const running = () => sync.running() || (storedRunning() && !interrupted());
   // Counting a million keys takes a while: while a sync writes, the run's own row count stands in.
   const cached = createLiveQuery(
     () => (running() ? undefined : props.list.dataset),
@@ -43,7 +48,7 @@ export function SendListRow(props: {
       <div class="send-list-head">
         <strong>{ROLE_LABEL[props.list.role] ?? props.list.role}</strong>
         <span>
-          <Show when={cached.value() !== undefined} fallback={<>{formatCount(props.state?.rows ?? 0)}</>}>
+          <Show when={cached.value() !== undefined} fallback={formatCount(props.state?.rows ?? 0)}>
             {formatCount(cached.value() ?? 0)}
           </Show>
           <Show when={props.state?.expectedRows}>{(expected) => <> of {formatCount(expected())}</>}</Show>{" "}
@@ -61,7 +66,7 @@ export function SendListRow(props: {
           when={sync.running()}
           fallback={
             <button type="button" onClick={() => void sync.run()} disabled={!props.online || running()}>
-              {props.state?.fetchedAt ? "Sync new sends" : "Sync"}{" "}
+              {interrupted() ? "Resume sync" : props.state?.fetchedAt ? "Sync new sends" : "Sync"}{" "}
               <span class="visually-hidden">{label()}</span>
             </button>
           }
