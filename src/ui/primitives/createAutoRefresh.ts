@@ -19,7 +19,8 @@ export function createAutoRefresh(
     if (done || state.loading() || !online()) return;
     done = true;
     const current = state.value();
-    if (current?.status === "running") return;
+    // A stored "running" is not trusted: a tab closed or navigated mid-run leaves it behind. The
+    // engine's per-dataset lock makes a refresh wait for a run that is really going on.
     // A last run that failed (say, before a sign-in was fixed) is retried too.
     const failed = current?.lastError !== undefined;
     const fetchedAt = current?.fetchedAt;

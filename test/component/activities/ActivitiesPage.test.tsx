@@ -47,6 +47,16 @@ describe("Activities screen", () => {
     expect(vi.mocked(sync.refreshActivities).mock.calls[0]?.[0]).toBe("acc-1");
   });
 
+  it("a run left 'running' by a closed tab does not stop the refresh on opening", async () => {
+    const db = freshDb();
+    await db.accounts.put(account());
+    await db.syncState.put(
+      syncState({ dataset: "acc-1|activities", status: "running", fetchedAt: undefined }),
+    );
+    show();
+    await waitFor(() => expect(sync.refreshActivities).toHaveBeenCalledTimes(1));
+  });
+
   it("data: lists v2 and v3 activities newest first with counts, progress and marks", async () => {
     const db = freshDb();
     await db.accounts.put(account());
