@@ -1,5 +1,4 @@
 import { MailroomError } from "../api/errors";
-import type { Page } from "../api/page";
 import type { Send, SyncState } from "../db/types";
 import { writePageWithCheckpoint } from "./checkpoint";
 import { rateOf } from "./progress";
@@ -7,9 +6,23 @@ import type { SendsRun } from "./sendsPlan";
 import type { SendsSource } from "./sendsSource";
 
 /**
- * Pages through one send list. Page N+1 is requested before page N is written, so the network and
- * IndexedDB work at the same time; each page is one bulkPut in the same transaction as the
- * checkpoint that names the page after it. Returns the state after the last page.
+ * Pages fetched ahead of the one being written. Fetching is paced (250 ms apart at 4/s) and a
+ * page's write may take longer than that on a slow disk: with a few pages in hand the pace, not
+ * the disk, sets the request rate. Pages fetched but not written when a run dies are simply
+ * fetched again on resume (the checkpoint only ever names the first page not stored).
+ */
+export const PAGES_AHEAD = 3;
+
+interface FetchedPage {
+  items: Send[];
+  /** The page after this one, or undefined when this run stops here. */
+  next?: string;
+}
+
+/**
+ * Pages through one send list: pages are fetched in order ahead of the writer, and each page is
+ * one bulkPut in the same transaction as the checkpoint naming the page after it. Returns the
+ * state after the last page.
  */
 export async function pageThrough(
   source: SendsSource,
@@ -17,16 +30,42 @@ export async function pageThrough(
   start: SyncState,
   now: () => number,
 ): Promise<SyncState> {
-  const requested = new Set<string>();
-  const request = (link: string | undefined): Promise<Page<Send>> => {
-    if (link === undefined) return source.first(run.createdSince);
-    requested.add(link);
-    return source.after(link);
+  const fetching = { stopped: false };
+  const pages = fetchInOrder(source, run, fetching);
+  const ahead: Promise<IteratorResult<FetchedPage>>[] = [];
+  const fetchOneMore = () => {
+    const promise = pages.next();
+    // A page fetched ahead may fail after the writer already failed: that failure is not the one
+    // to report, and it must not surface as an unhandled rejection.
+    promise.catch(() => undefined);
+    ahead.push(promise);
   };
   let state = start;
-  let pending: Promise<Page<Send>> | undefined = request(run.resumeLink);
-  while (pending) {
-    const page: Page<Send> = await pending;
+  try {
+    for (let i = 0; i < PAGES_AHEAD; i++) fetchOneMore();
+    for (;;) {
+      const result = await ahead.shift();
+      if (!result || result.done) return state;
+      fetchOneMore();
+      state = advance(state, result.value, now());
+      await writePageWithCheckpoint(result.value.items, state);
+    }
+  } finally {
+    fetching.stopped = true;
+  }
+}
+
+/** The pages of a run, one request after the other: each page's link comes from the one before. */
+async function* fetchInOrder(
+  source: SendsSource,
+  run: SendsRun,
+  fetching: { stopped: boolean },
+): AsyncGenerator<FetchedPage> {
+  const requested = new Set<string>();
+  let link = run.resumeLink;
+  let page = await (link === undefined ? source.first(run.createdSince) : source.after(link));
+  for (;;) {
+    if (link !== undefined) requested.add(link);
     if (page.next !== undefined && requested.has(page.next)) {
       throw new MailroomError(
         "bad_response",
@@ -34,14 +73,11 @@ export async function pageThrough(
       );
     }
     const next = reachedHeldRows(page.items, run) ? undefined : page.next;
-    pending = next === undefined ? undefined : request(next);
-    // If the write below fails, the prefetched page is dropped; mark its failure as seen so it
-    // is not reported as unhandled (the write's error is the one that matters).
-    if (pending) pending.catch(() => undefined);
-    state = advance(state, page.items, next, now());
-    await writePageWithCheckpoint(page.items, state);
+    yield { items: page.items, next };
+    if (next === undefined || fetching.stopped) return;
+    link = next;
+    page = await source.after(link);
   }
-  return state;
 }
 
 /** v3 incremental: newest first, so a page holding a row at or below the old newest reached the held rows. */
@@ -51,15 +87,15 @@ function reachedHeldRows(rows: Send[], run: SendsRun): boolean {
   return rows.some((row) => row.sentAt <= stopBelow);
 }
 
-function advance(state: SyncState, rows: Send[], next: string | undefined, at: number): SyncState {
-  const runRows = (state.runRows ?? 0) + rows.length;
+function advance(state: SyncState, page: FetchedPage, at: number): SyncState {
+  const runRows = (state.runRows ?? 0) + page.items.length;
   let newest = state.newestStored;
-  for (const row of rows) if (newest === undefined || row.sentAt > newest) newest = row.sentAt;
+  for (const row of page.items) if (newest === undefined || row.sentAt > newest) newest = row.sentAt;
   return {
     ...state,
-    nextLink: next,
+    nextLink: page.next,
     pages: state.pages + 1,
-    rows: state.rows + rows.length,
+    rows: state.rows + page.items.length,
     runRows,
     newestStored: newest,
     fetchedAt: at,

@@ -1,0 +1,102 @@
+import Dexie from "dexie";
+import { describe, expect, it } from "vitest";
+import type { Page } from "../../../src/api/page";
+import { db } from "../../../src/db";
+import type { Send, SyncState } from "../../../src/db/types";
+import { PAGES_AHEAD, pageThrough } from "../../../src/sync/sendsPager";
+import type { SendsSource } from "../../../src/sync/sendsSource";
+import { freshDb } from "./support/fakes";
+
+const DATASET = "acc|v3|ca";
+
+/** A list of `pages` pages of 2 rows, newest first, counting the requests made. */
+function fakeSource(pages: number) {
+  const calls: string[] = [];
+  const page = (n: number): Page<Send> => ({
+    items: [0, 1].map((i) => ({
+      dataset: DATASET,
+      contactId: `c${n}-${i}`,
+      email: "a@b.test",
+      emailKey: "a@b.test",
+      nameKey: "",
+      sentAt: new Date(Date.UTC(2026, 0, 1) - (n * 2 + i) * 1000).toISOString(),
+    })),
+    next: n + 1 < pages ? `/page?next=${n + 1}` : undefined,
+  });
+  const source: SendsSource = {
+    first: async () => {
+      calls.push("first");
+      return page(0);
+    },
+    after: async (link) => {
+      calls.push(link);
+      return page(Number(new URL(link, "http://x").searchParams.get("next")));
+    },
+  };
+  return { source, calls };
+}
+
+const start: SyncState = {
+  dataset: DATASET,
+  accountId: "acc",
+  kind: "sends",
+  status: "running",
+  pages: 0,
+  rows: 0,
+};
+
+/** Resolves when `ready()` holds, or after `ms` (so a broken pager fails the assertion, not the run). */
+function until(ready: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve) => {
+    const check = () => (ready() || Date.now() > deadline ? resolve() : setTimeout(check, 2));
+    check();
+  });
+}
+
+describe("the send pager", () => {
+  it(`fetches up to ${PAGES_AHEAD} pages ahead while a page is being written`, async () => {
+    freshDb();
+    const { source, calls } = fakeSource(8);
+    const table = db().sends;
+    const realBulkPut = table.bulkPut.bind(table);
+    const requestsWhenWritten: number[] = [];
+    // The first write holds its transaction open (Dexie.waitFor) until the fetches behind it
+    // have run as far ahead as they may.
+    table.bulkPut = (async (rows: readonly Send[]) => {
+      if (requestsWhenWritten.length === 0)
+        await Dexie.waitFor(until(() => calls.length >= 1 + PAGES_AHEAD, 1_000));
+      requestsWhenWritten.push(calls.length);
+      return realBulkPut(rows);
+    }) as typeof table.bulkPut;
+
+    const end = await pageThrough(source, { mode: "first" }, start, () => Date.now());
+    table.bulkPut = realBulkPut;
+
+    expect(requestsWhenWritten[0]).toBe(1 + PAGES_AHEAD);
+    expect(calls).toHaveLength(8);
+    expect(end).toMatchObject({ pages: 8, rows: 16, nextLink: undefined });
+    expect(await db().sends.count()).toBe(16);
+  });
+
+  it("stops fetching ahead once the writer fails", async () => {
+    freshDb();
+    const { source, calls } = fakeSource(50);
+    const table = db().sends;
+    const realBulkPut = table.bulkPut.bind(table);
+    let writes = 0;
+    table.bulkPut = (async (rows: readonly Send[]) => {
+      if (++writes === 2) throw new DOMException("full", "QuotaExceededError");
+      return realBulkPut(rows);
+    }) as typeof table.bulkPut;
+
+    await expect(pageThrough(source, { mode: "first" }, start, () => Date.now())).rejects.toMatchObject({
+      kind: "storage",
+    });
+    table.bulkPut = realBulkPut;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(calls.length).toBeLessThanOrEqual(2 + PAGES_AHEAD + 1);
+    expect(await db().syncState.get(DATASET)).toMatchObject({ pages: 1, nextLink: "/page?next=1" });
+  });
+});
