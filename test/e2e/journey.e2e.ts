@@ -97,7 +97,7 @@ describe("the Mailroom journey against the sandbox", () => {
     await shoot("activity-running");
     // Every running job in the sandbox ends within an hour of simulated time.
     app.sandbox.advance(60 * 60_000);
-    await expect.poll(() => progress.count(), { timeout: POLL_FAST_MS * 3 + 10_000 }).toBe(0);
+    await expect.poll(() => progress.count(), { timeout: POLL_FAST_MS * 12 }).toBe(0);
     const status = await page.locator(".activity-head .badge").first().textContent();
     expect(["Completed", "Failed", "Cancelled", "Timed out"]).toContain(status);
     await shoot("activity-finished");
