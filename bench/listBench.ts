@@ -86,9 +86,15 @@ export async function measureOfflineStart(context: BrowserContext, appUrl: strin
   await context.setOffline(true);
   const page = await context.newPage();
   await installPaintWatch(page, ".activity-card");
-  await page.goto(`${appUrl}/activities`);
-  const painted = await paintedAt(page);
-  await page.close();
-  await context.setOffline(false);
-  return { offline_first_data_ms: round(painted) };
+  try {
+    await page.goto(`${appUrl}/activities`);
+    const painted = await paintedAt(page);
+    return { offline_first_data_ms: round(painted) };
+  } catch (error) {
+    const shown = await page.evaluate(() => document.body.textContent.slice(0, 300)).catch(() => "");
+    throw new Error(`No cached activity painted offline; the page showed: ${shown}`, { cause: error });
+  } finally {
+    await page.close();
+    await context.setOffline(false);
+  }
 }

@@ -43,48 +43,61 @@ try {
   // so what is measured is Mailroom's ingest, not the pacing (measured apart, below).
   const { dataset } = await bench.evaluate((name) => window.mailroomBench.sendList(name, true), BIG_CAMPAIGN);
 
-  console.log("First sync…");
-  const before = apiRequests();
-  const sync = await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
-  const syncRequests = apiRequests() - before;
-  const rawPut = await bench.evaluate((d) => window.mailroomBench.rawPut(d), dataset);
-  const syncRate = perSecond(sync.rows, sync.ms);
-  const rawPutRate = perSecond(rawPut.rows, rawPut.ms);
-  results.sync = {
-    raw_bulkput_rows_per_s: rawPutRate,
-    rows_per_s: syncRate,
-    ratio: round(syncRate / rawPutRate, 2),
-    requests: syncRequests,
-    rows: sync.rows,
+  /** A section that fails is reported as such; the others still run and are written. */
+  const section = async (name: string, measure: () => Promise<Results[string]>) => {
+    console.log(`${name}…`);
+    try {
+      results[name] = await measure();
+    } catch (error) {
+      console.error(`${name} failed:`, error);
+      results[name] = {
+        error: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
+      };
+    }
   };
 
-  console.log("Second sync of the unchanged campaign…");
-  const beforeResync = apiRequests();
-  await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
-  results.resync = { requests: apiRequests() - beforeResync };
+  await section("sync", async () => {
+    const before = apiRequests();
+    const sync = await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
+    const syncRequests = apiRequests() - before;
+    const rawPut = await bench.evaluate((d) => window.mailroomBench.rawPut(d), dataset);
+    const syncRate = perSecond(sync.rows, sync.ms);
+    const rawPutRate = perSecond(rawPut.rows, rawPut.ms);
+    return {
+      raw_bulkput_rows_per_s: rawPutRate,
+      rows_per_s: syncRate,
+      ratio: round(syncRate / rawPutRate, 2),
+      requests: syncRequests,
+      rows: sync.rows,
+    };
+  });
 
-  console.log("Export…");
-  const rawRead = await bench.evaluate((d) => window.mailroomBench.rawRead(d), dataset);
-  const exported = await bench.evaluate((d) => window.mailroomBench.exportRate(d), dataset);
-  const heap = await bench.evaluate((d) => window.mailroomBench.exportHeapGrowth(d), dataset);
-  const rawReadRate = perSecond(rawRead.rows, rawRead.ms);
-  const exportRate = perSecond(exported.rows, exported.ms);
-  results.export = {
-    raw_read_rows_per_s: rawReadRate,
-    rows_per_s: exportRate,
-    ratio: round(exportRate / rawReadRate, 2),
-    heap_growth_mb: round(heap.mb),
-    rows: exported.rows,
-  };
+  await section("resync", async () => {
+    const before = apiRequests();
+    await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
+    return { requests: apiRequests() - before };
+  });
+
+  await section("export", async () => {
+    const rawRead = await bench.evaluate((d) => window.mailroomBench.rawRead(d), dataset);
+    const exported = await bench.evaluate((d) => window.mailroomBench.exportRate(d), dataset);
+    const heap = await bench.evaluate((d) => window.mailroomBench.exportHeapGrowth(d), dataset);
+    const rawReadRate = perSecond(rawRead.rows, rawRead.ms);
+    const exportRate = perSecond(exported.rows, exported.ms);
+    return {
+      raw_read_rows_per_s: rawReadRate,
+      rows_per_s: exportRate,
+      ratio: round(exportRate / rawReadRate, 2),
+      heap_growth_mb: round(heap.mb),
+      rows: exported.rows,
+    };
+  });
   await bench.close();
 
-  console.log("The Sends screen…");
-  results.list = await measureList(browser.context, app.url, dataset);
-  results.startup = await measureOfflineStart(browser.context, app.url);
+  await section("list", () => measureList(browser.context, app.url, dataset));
+  await section("startup", () => measureOfflineStart(browser.context, app.url));
   await page.close();
-
-  console.log("Paced sync against a sandbox limiting to 4 requests/s…");
-  results.paced = await measurePaced(browser.context, app);
+  await section("paced", () => measurePaced(browser.context, app));
 
   results.env = {
     browser: await browserVersion(browser.context),
