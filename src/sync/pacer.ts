@@ -27,7 +27,10 @@ export interface Pacer {
   block(resetsAt: number): Promise<void>;
 }
 
-type Decision = { granted: true } | { granted: false; waitMs: number } | { granted: false; resetsAt: number };
+type Decision =
+  | { granted: true; at: number }
+  | { granted: false; waitMs: number }
+  | { granted: false; resetsAt: number };
 
 export function createPacer(options: PacerOptions): Pacer {
   const dailyLimit = options.dailyLimit ?? DAILY_LIMIT;
@@ -37,7 +40,11 @@ export function createPacer(options: PacerOptions): Pacer {
     options.locks ? (options.locks.request(lockName, task) as unknown as Promise<T>) : task();
 
   // One short read-modify-write per attempt; the wait itself happens outside lock and transaction.
-  const decide = (): Promise<Decision> =>
+  const decide = async (): Promise<Decision> => {
+    await corrections.get(correctionKey(options.appKey));
+    return decideNow();
+  };
+  const decideNow = (): Promise<Decision> =>
     locked(() =>
       db().transaction("rw", db().budget, async () => {
         const now = options.clock.now();
@@ -51,7 +58,7 @@ export function createPacer(options: PacerOptions): Pacer {
           -Math.max(1, options.requestsPerSecond),
         );
         await db().budget.put({ ...row, used: row.used + 1, recent });
-        return { granted: true };
+        return { granted: true, at: now };
       }),
     );
 
@@ -62,7 +69,10 @@ export function createPacer(options: PacerOptions): Pacer {
         const decision = await decide().catch((error: unknown) => {
           throw budgetStorageError(error);
         });
-        if (decision.granted) return;
+        if (decision.granted) {
+          restampIfLate(options, decision.at);
+          return;
+        }
         if ("resetsAt" in decision) {
           const at = new Date(decision.resetsAt).toISOString();
           throw new MailroomError(
@@ -89,6 +99,47 @@ export function createPacer(options: PacerOptions): Pacer {
       );
     },
   };
+}
+
+/**
+ * Restamps requests sent later than granted. A grant is stamped inside its transaction, and that
+ * transaction's commit can lag behind a busy disk (a page of sends being written) by tens of ms:
+ * a request stamped early but sent late, followed by one sent on time, would put 5 requests in one
+ * second at the server. The restamp records the time the request actually left; the next decision
+ * (of any pacer of this key in this page or worker) waits for it.
+ */
+const corrections = new Map<string, Promise<void>>();
+
+function restampIfLate(options: PacerOptions, grantedAt: number): void {
+  const sentAt = options.clock.now();
+  if (sentAt - grantedAt < 2) return;
+  const database = db();
+  const key = correctionKey(options.appKey);
+  const previous = corrections.get(key) ?? Promise.resolve();
+  const next = previous.then(() =>
+    database.transaction("rw", database.budget, async () => {
+      const row = await database.budget.get(options.appKey);
+      if (!row) return;
+      const recent = row.recent.map((t) => (t === grantedAt ? sentAt : t)).sort((a, b) => a - b);
+      await database.budget.put({ ...row, recent });
+    }),
+  );
+  const settled = next.then(
+    () => undefined,
+    (error: unknown) => {
+      // Only the pace's precision is lost (the next request is spaced from the grant instead).
+      console.warn("Mailroom: could not restamp a paced request", error);
+    },
+  );
+  corrections.set(key, settled);
+  void settled.then(() => {
+    if (corrections.get(key) === settled) corrections.delete(key);
+  });
+}
+
+/** Per database as well as per key: tests give each case a database of its own. */
+function correctionKey(appKey: string): string {
+  return `${db().name}|${appKey}`;
 }
 
 /** The row as of today: a new UTC day starts with an empty budget and no block. */

@@ -20,6 +20,22 @@ describe("the pacer", () => {
     expect(perSecond).toBeGreaterThanOrEqual(3.8);
   });
 
+  it("spaces from when a request actually left when its grant's commit lagged", async () => {
+    freshDb();
+    const base = fakeClock();
+    let reads = 0;
+    // Every reading of the clock is 30 ms after the one before: the grant is stamped inside the
+    // transaction, the request leaves one reading later.
+    const clock = { now: () => base.now() + 30 * reads++, sleep: base.sleep };
+    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    await pacer.slot();
+    const stampedAt = base.now() + 30 * 0;
+    await pacer.slot();
+    const recent = (await db().budget.get("k"))?.recent ?? [];
+    expect(recent[0]).toBe(stampedAt + 30);
+    expect(recent[1]! - recent[0]!).toBeGreaterThanOrEqual(250);
+  });
+
   it("shares one budget between pacers of the same key (tabs, worker) through IndexedDB", async () => {
     freshDb();
     const clock = fakeClock();
