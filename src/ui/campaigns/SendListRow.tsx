@@ -37,8 +37,9 @@ export function SendListRow(props: {
   const interrupted = () => storedRunning() && lockHeld() === false;
   const running = () => sync.running() || (storedRunning() && !interrupted());
   // Counting a million keys takes a while: while a sync writes, the run's own row count stands in.
+  // A list never synced holds nothing: no count (a campaigns screen has dozens of lists).
   const cached = createLiveQuery(
-    () => (running() ? undefined : props.list.dataset),
+    () => (running() || props.state === undefined ? undefined : props.list.dataset),
     (dataset) => (dataset === undefined ? undefined : countCachedSends(dataset)),
   );
   const label = () => `${ROLE_LABEL[props.list.role] ?? props.list.role} of ${props.campaignName}`;
