@@ -90,13 +90,17 @@ const describeViolations = (violations: Violation[]) =>
 
 describe("accessibility of every screen (axe-core)", () => {
   for (const name of ["activities", "detail", "campaigns", "sends", "settings"]) {
-    it(`${name}: no serious or critical violation in light and dark`, async () => {
+    it(`${name}: no serious or critical violation in light and dark, on a desktop and a phone`, async () => {
       await page.goto(screens[name] ?? "");
       await page.locator("main h1").first().waitFor();
       // Let live queries answer so axe sees the screen with its data.
       await page.waitForLoadState("networkidle");
-      for (const theme of ["light", "dark"] as const) {
-        expect(describeViolations(await seriousViolations(theme)), `${name} in ${theme}`).toEqual([]);
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const theme of ["light", "dark"] as const) {
+          const found = describeViolations(await seriousViolations(theme));
+          expect(found, `${name} in ${theme} at ${width} px`).toEqual([]);
+        }
       }
     });
   }
