@@ -1,0 +1,127 @@
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "./support/app";
+import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { datasetOf, primarySendList, storedSends } from "./support/sendLists";
+import { connectSandboxAccount } from "./support/signIn";
+
+// Storage that says no. A full disk cannot be made on demand, so the test wraps
+// IDBObjectStore.prototype.put before the app loads: once armed, the Nth write to the "sends"
+// store throws the DOMException a full origin throws. And Chromium grants persistent storage by
+// its own heuristics (engagement, installation), so the refusal is made certain the same way.
+
+const CAMPAIGN = "Member update (10k)";
+const EXPECTED_SENDS = 10_000;
+const PUTS_BEFORE_FULL = 3_200; // six pages of 500 fit, the seventh does not
+
+declare global {
+  interface Window {
+    /** Writes to "sends" still allowed before the disk is "full"; undefined = not armed. */
+    __quotaLeft?: number;
+  }
+}
+
+function injectQuota(): void {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+    if (this.name === "sends" && window.__quotaLeft !== undefined) {
+      if (window.__quotaLeft <= 0)
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      window.__quotaLeft -= 1;
+    }
+    return put.apply(this, args);
+  };
+}
+
+function refusePersistence(): void {
+  StorageManager.prototype.persist = () => Promise.resolve(false);
+  StorageManager.prototype.persisted = () => Promise.resolve(false);
+}
+
+/** The dataset's sync checkpoint as stored: the rows it counts must be the rows there are. */
+function checkpointRows(page: Page, dataset: string): Promise<number | undefined> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const open = indexedDB.open("mailroom");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction("syncState").objectStore("syncState").get(wanted);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as { rows?: number } | undefined)?.rows);
+          };
+        };
+      }),
+    dataset,
+  );
+}
+
+let app: RunningApp;
+let browser: PersistentBrowser;
+
+beforeEach(async () => {
+  app = await startApp();
+  browser = await launchPersistent();
+});
+afterEach(async () => {
+  await browser.close();
+  await app.close();
+});
+
+describe("storage that refuses", () => {
+  it("stops a sync on QuotaExceededError with a clear message, keeps the cache consistent, and resumes exact", async () => {
+    await browser.context.addInitScript(injectQuota);
+    const page = await browser.context.newPage();
+    await connectSandboxAccount(page, app.url);
+    await page.goto(`${app.url}/campaigns`);
+    const list = primarySendList(page, CAMPAIGN);
+    const dataset = await datasetOf(list);
+    const sync = list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
+
+    await page.evaluate((left) => {
+      window.__quotaLeft = left;
+    }, PUTS_BEFORE_FULL);
+    await sync.click();
+    await sync.waitFor({ timeout: 90_000 });
+
+    const notice = list.locator(".error-notice");
+    await notice.waitFor();
+    expect(await notice.locator(".error-title").textContent()).toBe("This device refused to store more");
+    expect(await notice.locator(".error-message").textContent()).toMatch(
+      /refused to store more data \(storage full or blocked\)/,
+    );
+    const stopped = await storedSends(page, dataset);
+    console.log(
+      `quota exceeded: sync stopped with ${stopped.rows} rows stored, ${stopped.contacts} distinct`,
+    );
+    // The refused page left nothing behind, and the checkpoint counts exactly what is stored.
+    expect(stopped.rows, "no page was stored before the disk filled").toBeGreaterThan(0);
+    expect(stopped.rows).toBeLessThanOrEqual(PUTS_BEFORE_FULL);
+    expect(stopped.rows % 500, "part of a page was stored").toBe(0);
+    expect(stopped.contacts).toBe(stopped.rows);
+    expect(await checkpointRows(page, dataset)).toBe(stopped.rows);
+
+    // Space is freed: the same button resumes from the checkpoint and ends exact.
+    await page.evaluate(() => {
+      window.__quotaLeft = undefined;
+    });
+    await sync.click();
+    await list.getByText("10,000 of 10,000 sends cached").waitFor({ timeout: 90_000 });
+    expect(await storedSends(page, dataset)).toEqual({ rows: EXPECTED_SENDS, contacts: EXPECTED_SENDS });
+  });
+
+  it("shows in Settings that storage is not persistent, and that the browser refused to make it so", async () => {
+    await browser.context.addInitScript(refusePersistence);
+    const page = await browser.context.newPage();
+    await connectSandboxAccount(page, app.url);
+    await page.goto(`${app.url}/settings`);
+
+    const storage = page.getByRole("region", { name: "Storage on this device" });
+    await storage.getByText("Storage is not persistent").waitFor();
+    await storage.getByRole("button", { name: "Keep Mailroom's data (persistent storage)" }).click();
+    await storage.getByRole("status").getByText("The browser refused persistent storage.").waitFor();
+    expect(await storage.getByText("Storage is persistent").count(), "a refusal read as granted").toBe(0);
+  });
+});
