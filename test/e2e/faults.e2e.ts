@@ -195,8 +195,9 @@ describe("a send list synced under a mix of faults", () => {
       );
     }
     // Every truncated body the browser saw stopped a run (no retry hides a bad answer, none is stored).
-    expect(stops.filter((s) => /did not understand/.test(s.stopNotice ?? "")).length).toBe(
-      seen.truncatedForSync,
-    );
-  });
+    expect(
+      stops.filter((s) => /did not understand/.test(s.stopNotice ?? "")).length,
+      "a cut body of the send list did not stop the run (or a stop was not caused by one)",
+    ).toBe(seen.truncatedForSync);
+  }, 300_000);
 });
