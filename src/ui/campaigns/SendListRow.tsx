@@ -3,11 +3,9 @@ import { Show } from "solid-js";
 import type { SyncState } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { formatCount } from "../format/number";
-import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createLockHeld } from "../primitives/createLockHeld";
 import { createTask } from "../primitives/createTask";
 import type { SendList } from "../queries/campaigns";
-import { countCachedSends } from "../queries/sends";
 import { Freshness } from "../shell/Freshness";
 import { askForPersistenceOnFirstSync } from "../work/persistence";
 import { syncSends } from "../work/sync";
@@ -36,12 +34,6 @@ export function SendListRow(props: {
   const lockHeld = createLockHeld(() => `mailroom-sync-${props.list.dataset}`, storedRunning);
   const interrupted = () => storedRunning() && lockHeld() === false;
   const running = () => sync.running() || (storedRunning() && !interrupted());
-  // Counting a million keys takes a while: while a sync writes, the run's own row count stands in.
-  // A list never synced holds nothing: no count (a campaigns screen has dozens of lists).
-  const cached = createLiveQuery(
-    () => (running() || props.state === undefined ? undefined : props.list.dataset),
-    (dataset) => (dataset === undefined ? undefined : countCachedSends(dataset)),
-  );
   const label = () => `${ROLE_LABEL[props.list.role] ?? props.list.role} of ${props.campaignName}`;
   const stopped = () => (sync.running() ? undefined : (sync.error() ?? props.state?.lastError));
   return (
@@ -49,9 +41,9 @@ export function SendListRow(props: {
       <div class="send-list-head">
         <strong>{ROLE_LABEL[props.list.role] ?? props.list.role}</strong>
         <span>
-          <Show when={cached.value() !== undefined} fallback={formatCount(props.state?.rows ?? 0)}>
-            {formatCount(cached.value() ?? 0)}
-          </Show>
+          {/* Rows held, kept by the sync engine in the same transaction as each page and recounted
+              when a run ends: counting a million keys here would hold up every other read. */}
+          {formatCount(props.state?.rows ?? 0)}
           <Show when={props.state?.expectedRows}>{(expected) => <> of {formatCount(expected())}</>}</Show>{" "}
           sends cached
         </span>
