@@ -15,6 +15,8 @@ import { type Results, writeReport } from "./report";
 
 /** The sandbox's configurable campaign (src/sandbox/data/campaigns.ts), sized by --sends. */
 const BIG_CAMPAIGN = "Annual report (big)";
+/** The sandbox's stats key for v3 send pages (src/sandbox/routes/index.ts). */
+const SENDS_ROUTE = "GET /v3/reports/email_reports/{campaign_activity_id}/tracking/sends";
 
 const args = parseArgs(process.argv.slice(2));
 const results: Results = {};
@@ -61,8 +63,11 @@ try {
 
   await section("sync", async () => {
     const before = apiRequests();
+    const byPathBefore = sandbox.sandbox.stats().byPath;
     const sync = await bench.evaluate((d) => window.mailroomBench.sync(d), dataset);
     const syncRequests = apiRequests() - before;
+    const byPath = sandbox.sandbox.stats().byPath;
+    const pageRequests = (byPath[SENDS_ROUTE] ?? 0) - (byPathBefore[SENDS_ROUTE] ?? 0);
     const rawPut = await bench.evaluate((d) => window.mailroomBench.rawPut(d), dataset);
     const syncRate = perSecond(sync.rows, sync.ms);
     const rawPutRate = perSecond(rawPut.rows, rawPut.ms);
@@ -71,6 +76,7 @@ try {
       rows_per_s: syncRate,
       ratio: round(syncRate / rawPutRate, 2),
       requests: syncRequests,
+      page_requests: pageRequests,
       rows: sync.rows,
     };
   });
