@@ -6,7 +6,7 @@ import { getAccount } from "../db/accounts";
 import type { Account, Generation } from "../db/types";
 import { type Clock, realClock } from "./clock";
 import { createPacer, type Pacer, requestsPerSecondFor } from "./pacer";
-import { type RetryPolicy, withRetries } from "./retry";
+import { type RetryNotice, type RetryPolicy, withRetries } from "./retry";
 
 /** Everything a sync function reaches outside itself; tests pass their own. */
 export interface SyncDeps {
@@ -20,6 +20,8 @@ export interface SyncDeps {
 
 export interface SyncOptions {
   signal?: AbortSignal;
+  /** Told before each retry of a failed request (see retry.ts). */
+  onRetry?: (retry: RetryNotice) => void;
   deps?: Partial<SyncDeps>;
 }
 
@@ -59,7 +61,7 @@ export async function openSync(accountId: string, options: SyncOptions = {}): Pr
     api(generation) {
       let api = apis.get(generation);
       if (!api) {
-        api = generationApi(account, generation, deps, options.signal);
+        api = generationApi(account, generation, deps, options.signal, options.onRetry);
         apis.set(generation, api);
       }
       return api;
@@ -78,6 +80,7 @@ function generationApi(
   generation: Generation,
   deps: SyncDeps,
   signal?: AbortSignal,
+  onRetry?: (retry: RetryNotice) => void,
 ): GenerationApi {
   if (!account.generations.includes(generation)) {
     throw new MailroomError(
@@ -106,6 +109,7 @@ function generationApi(
         random: deps.random,
         signal,
         policy: deps.retryPolicy,
+        onRetry,
         onQuotaExceeded: async (error) => {
           if (error.details.resetsAt !== undefined) await pacer.block(error.details.resetsAt);
         },

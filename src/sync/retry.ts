@@ -27,6 +27,18 @@ export interface RetryDeps {
   policy?: RetryPolicy;
   /** Told about a quota_exceeded answer before it is thrown, so the pacer blocks the key. */
   onQuotaExceeded?: (error: MailroomError) => Promise<void>;
+  /** Told before each wait, so the user sees a retry instead of a silent stall. */
+  onRetry?: (retry: RetryNotice) => void;
+}
+
+/** A request that failed and will be tried again after `waitMs`. */
+export interface RetryNotice {
+  kind: "throttled" | "server" | "network";
+  message: string;
+  /** This retry's number, and how many the policy allows for this kind. */
+  attempt: number;
+  of: number;
+  waitMs: number;
 }
 
 /**
@@ -50,14 +62,30 @@ export async function withRetries<T>(task: () => Promise<T>, deps: RetryDeps): P
       if (error.kind === "throttled") {
         throttled += 1;
         if (throttled > policy.maxThrottledWaits) throw error;
-        await deps.clock.sleep(policy.throttledWaitMs * (1 + deps.random() / 4), deps.signal);
+        const waitMs = policy.throttledWaitMs * (1 + deps.random() / 4);
+        deps.onRetry?.({
+          kind: "throttled",
+          message: error.message,
+          attempt: throttled,
+          of: policy.maxThrottledWaits,
+          waitMs,
+        });
+        await deps.clock.sleep(waitMs, deps.signal);
         continue;
       }
       if (error.kind !== "server" && error.kind !== "network") throw error;
       failures += 1;
       if (failures >= policy.maxTries) throw error;
       const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
-      await deps.clock.sleep(exponential * (0.5 + deps.random() / 2), deps.signal);
+      const waitMs = exponential * (0.5 + deps.random() / 2);
+      deps.onRetry?.({
+        kind: error.kind,
+        message: error.message,
+        attempt: failures,
+        of: policy.maxTries - 1,
+        waitMs,
+      });
+      await deps.clock.sleep(waitMs, deps.signal);
     }
   }
 }

@@ -1,10 +1,12 @@
 import { v3SentCount } from "../api/v3/sends";
 import { parseSendsDatasetId } from "../db/datasets";
+import { db } from "../db/db";
 import { countSends, newestSentAt } from "../db/sends";
 import { getSyncState, patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { exclusive } from "./exclusive";
+import type { RetryNotice } from "./retry";
 import { pageThrough } from "./sendsPager";
 import { planSendsRun } from "./sendsPlan";
 import { sendsSource } from "./sendsSource";
@@ -23,7 +25,10 @@ export interface SyncSendsOptions extends SyncOptions {
 export async function syncSends(dataset: string, options: SyncSendsOptions = {}): Promise<void> {
   const { accountId, generation, reportId } = parseSendsDatasetId(dataset);
   const base = { dataset, accountId, kind: "sends" as const };
-  const ctx = await openSync(accountId, options);
+  const ctx = await openSync(accountId, {
+    ...options,
+    onRetry: (retry) => void showRetry(dataset, retry, ctx),
+  });
   const now = () => ctx.deps.clock.now();
   await exclusive(ctx.deps.locks, `mailroom-sync-${dataset}`, () =>
     runRecorded(base, now, options.signal, async () => {
@@ -46,6 +51,7 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
         expectedRows,
         stopReason: undefined,
         lastError: undefined,
+        retrying: undefined,
         finishedAt: undefined,
         // The rate is measured from this (re)start; pages continue when resuming.
         startedAt: now(),
@@ -61,6 +67,20 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
   );
 }
 
+/**
+ * Shown on the send list while the request waits. `update` changes this one field in its own
+ * transaction, so it can never undo a page's checkpoint written meanwhile.
+ */
+async function showRetry(dataset: string, retry: RetryNotice, ctx: SyncContext): Promise<void> {
+  const { waitMs, ...rest } = retry;
+  try {
+    await db().syncState.update(dataset, { retrying: { ...rest, until: ctx.deps.clock.now() + waitMs } });
+  } catch (error) {
+    // Only a progress hint failed to land; the retry itself goes on and its outcome is recorded.
+    console.warn("Mailroom: could not record a retry", error);
+  }
+}
+
 function expectedCount(ctx: SyncContext, campaignActivityId: string): Promise<number> {
   return ctx.api("v3").call((client, signal) => v3SentCount(client, campaignActivityId, signal));
 }
@@ -74,6 +94,7 @@ async function finish(
     status: complete ? "complete" : "partial",
     rows: result.held,
     stopReason: "done",
+    retrying: undefined,
     nextLink: undefined,
     expectedRows: result.expectedRows,
     finishedAt: result.at,

@@ -105,15 +105,25 @@ function driveFaults(target: RunningApp): { stop(): void; forcedTruncation(): bo
   return { stop: () => clearInterval(timer), forcedTruncation: () => forced };
 }
 
+/** What a send-list row showed during one run. */
+interface Round {
+  progressSeen: boolean;
+  /** "…: trying again (n of m)" appeared while a failed request waited. */
+  retrySeen: boolean;
+  stopNotice?: string;
+}
+
 /** One press of the list's Sync button, watched until the run ends: what the row showed meanwhile. */
-async function syncOnce(list: Locator): Promise<{ progressSeen: boolean; stopNotice?: string }> {
+async function syncOnce(list: Locator): Promise<Round> {
   const syncButton = list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
   await syncButton.click();
   let progressSeen = false;
+  let retrySeen = false;
   const deadline = Date.now() + 120_000;
   // The button comes back when the run ends; until then the row shows the run's progress.
   while (!(await syncButton.isVisible())) {
     if (Date.now() > deadline) throw new Error("A sync under the fault mix ran for more than two minutes");
+    retrySeen ||= await list.locator(".sync-retry").isVisible();
     if (await list.locator(".sync-progress").isVisible()) {
       progressSeen ||= /\d rows · \d+ pages?/.test(
         (await list.locator(".sync-progress").textContent()) ?? "",
@@ -122,8 +132,8 @@ async function syncOnce(list: Locator): Promise<{ progressSeen: boolean; stopNot
     await list.page().waitForTimeout(200);
   }
   const notice = list.locator(".error-notice");
-  if (!(await notice.isVisible())) return { progressSeen };
-  return { progressSeen, stopNotice: (await notice.textContent()) ?? "" };
+  if (!(await notice.isVisible())) return { progressSeen, retrySeen };
+  return { progressSeen, retrySeen, stopNotice: (await notice.textContent()) ?? "" };
 }
 
 describe("send lists synced under a mix of faults", () => {
@@ -150,7 +160,7 @@ describe("send lists synced under a mix of faults", () => {
     });
     const faults = driveFaults(app);
 
-    const rounds: { progressSeen: boolean; stopNotice?: string }[] = [];
+    const rounds: Round[] = [];
     const unfinished: string[] = [];
     try {
       for (const { list, campaign } of lists) {
@@ -194,10 +204,16 @@ describe("send lists synced under a mix of faults", () => {
     expect(injectedThrottles, "no 429 reached the app: the mix did not run").toBeGreaterThan(0);
     expect(faults.forcedTruncation(), "the forced truncation never happened").toBe(true);
     expect(seen.truncatedForSync, "no cut body of the send list reached the app").toBeGreaterThan(0);
-    // The UI showed what was happening: progress while running, and a titled reason at each stop.
+    // The UI showed what was happening: progress while running, retries while they wait, and a
+    // titled reason at each stop.
     expect(
       rounds.some((r) => r.progressSeen),
       "no round showed rows and pages while syncing",
+    ).toBe(true);
+    // …and a failed request waiting to be tried again said so, instead of a silent stall.
+    expect(
+      rounds.some((r) => r.retrySeen),
+      "no round showed 'trying again' while 5xx and 429 answers were retried",
     ).toBe(true);
     for (const stop of stops) {
       // A cut body is a bad_response; five 5xx in a row would be a server stop. Both are explained.

@@ -9,6 +9,18 @@ export function etaMs(state: SyncState): number | undefined {
   return (Math.max(0, state.expectedRows - state.rows) / state.rate) * 1000;
 }
 
+const RETRY_CAUSE: Record<string, string> = {
+  server: "Constant Contact had a server error",
+  network: "Constant Contact could not be reached",
+  throttled: "Constant Contact asked Mailroom to slow down",
+};
+
+/** Why a running sync stalls for a moment: which request is being tried again, and how often. */
+export function retryText(retry: NonNullable<SyncState["retrying"]>): string {
+  const cause = RETRY_CAUSE[retry.kind] ?? "A request failed";
+  return `${cause}: trying again (${retry.attempt} of ${retry.of}).`;
+}
+
 /** A running sync: a bar when the total is known, and rows, pages, rate and time left. */
 export function SyncProgress(props: { state: SyncState; label: string }) {
   const fraction = () =>
@@ -32,6 +44,13 @@ export function SyncProgress(props: { state: SyncState; label: string }) {
         <Show when={props.state.rate}>{(rate) => <> · {formatRate(rate())} rows/s</>}</Show>
         <Show when={etaMs(props.state)}>{(left) => <> · about {formatDuration(left())} left</>}</Show>
       </p>
+      <Show when={props.state.retrying}>
+        {(retry) => (
+          <p class="sync-retry" role="status" title={retry().message}>
+            {retryText(retry())}
+          </p>
+        )}
+      </Show>
     </div>
   );
 }

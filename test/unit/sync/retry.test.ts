@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MailroomError } from "../../../src/api/errors";
-import { withRetries } from "../../../src/sync/retry";
+import { type RetryNotice, withRetries } from "../../../src/sync/retry";
 import { fakeClock } from "./support/fakes";
 
 function failingTimes(times: number, kind: MailroomError["kind"]) {
@@ -14,6 +14,26 @@ function failingTimes(times: number, kind: MailroomError["kind"]) {
 }
 
 describe("retry rules", () => {
+  it("tells each retry before it waits: what failed, which try, and for how long", async () => {
+    const clock = fakeClock();
+    const told: RetryNotice[] = [];
+    const { task } = failingTimes(2, "server");
+    await withRetries(task, { clock, random: () => 1, onRetry: (retry) => told.push(retry) });
+    expect(told).toEqual([
+      { kind: "server", message: "server", attempt: 1, of: 4, waitMs: 500 },
+      { kind: "server", message: "server", attempt: 2, of: 4, waitMs: 1000 },
+    ]);
+    const throttled: RetryNotice[] = [];
+    await withRetries(failingTimes(1, "throttled").task, {
+      clock,
+      random: () => 0,
+      onRetry: (retry) => throttled.push(retry),
+    });
+    expect(throttled).toEqual([
+      { kind: "throttled", message: "throttled", attempt: 1, of: 30, waitMs: 1000 },
+    ]);
+  });
+
   it("waits and retries throttled answers", async () => {
     const clock = fakeClock();
     const { task, calls } = failingTimes(10, "throttled");
