@@ -1,3 +1,4 @@
+import { writeForAccount } from "./accounts";
 import { db } from "./db";
 import type { Campaign, CampaignActivity, Generation } from "./types";
 
@@ -14,12 +15,12 @@ export function campaignActivitiesOf(accountId: string, campaignId: string): Pro
 
 /** One campaign with its activities, written together so the list never shows one without the other. */
 export function putCampaignWithActivities(campaign: Campaign, activities: CampaignActivity[]): Promise<void> {
-  return db().transaction("rw", db().campaigns, db().campaignActivities, async () => {
+  return writeForAccount(campaign.accountId, [db().campaigns, db().campaignActivities], async () => {
     await db().campaigns.put(campaign);
     await db().campaignActivities.bulkPut(activities);
   });
 }
 
-export function putCampaigns(rows: Campaign[]): Promise<unknown> {
-  return db().campaigns.bulkPut(rows);
+export function putCampaigns(accountId: string, rows: Campaign[]): Promise<unknown> {
+  return writeForAccount(accountId, [db().campaigns], () => db().campaigns.bulkPut(rows));
 }

@@ -1,3 +1,4 @@
+import { writeForAccount } from "./accounts";
 import { db } from "./db";
 import type { SyncState } from "./types";
 
@@ -10,7 +11,7 @@ export function patchSyncState(
   base: Pick<SyncState, "dataset" | "accountId" | "kind">,
   patch: Partial<SyncState>,
 ): Promise<SyncState> {
-  return db().transaction("rw", db().syncState, async () => {
+  return writeForAccount(base.accountId, [db().syncState], async () => {
     const current: SyncState = (await db().syncState.get(base.dataset)) ?? {
       ...base,
       status: "idle",

@@ -1,5 +1,6 @@
 import { listV2Activities } from "../api/v2/activities";
 import { v3ActivitiesPage } from "../api/v3/activities";
+import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
 import { db } from "../db/db";
 import { patchSyncState } from "../db/syncState";
@@ -79,7 +80,9 @@ async function refreshGeneration(
       : Boolean(options.v3State);
   const gone = filtered ? [] : markedGone(held, new Set(listed.map((a) => a.activityId)), now);
   try {
-    await db().activities.bulkPut([...merged, ...gone]);
+    await writeForAccount(ctx.account.id, [db().activities], () =>
+      db().activities.bulkPut([...merged, ...gone]),
+    );
   } catch (error) {
     throw asStorageError(error);
   }

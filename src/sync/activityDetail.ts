@@ -1,6 +1,7 @@
 import { isMailroomError } from "../api/errors";
 import { getV2Activity } from "../api/v2/activities";
 import { getV3Activity } from "../api/v3/activities";
+import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { BulkActivity, Generation } from "../db/types";
 import { activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
@@ -34,7 +35,7 @@ export async function refreshActivityDetail(
   } catch (error) {
     if (isMailroomError(error) && error.kind === "not_found" && held) {
       const gone = { ...held, goneFromServer: true };
-      await db().activities.put(gone);
+      await writeForAccount(held.accountId, [db().activities], () => db().activities.put(gone));
       return gone;
     }
     throw error;
@@ -49,7 +50,7 @@ async function storeDetail(activity: BulkActivity, lines: ReturnType<typeof erro
   const database = db();
   const { accountId, activityId } = activity;
   try {
-    await database.transaction("rw", database.activities, database.activityErrors, async () => {
+    await writeForAccount(accountId, [database.activities, database.activityErrors], async () => {
       await database.activities.put(activity);
       // Replace, not merge: a later answer may carry fewer lines than an earlier partial one.
       await database.activityErrors

@@ -50,7 +50,12 @@ async function refreshV2(ctx: SyncContext): Promise<number> {
     ctx.api("v2").call((client, signal) => v2SentCampaignsPage(client, link, signal)),
   );
   const now = ctx.deps.clock.now();
-  await stored(putCampaigns(rows.map((row) => campaignFromV2(ctx.account.id, row, now))));
+  await stored(
+    putCampaigns(
+      ctx.account.id,
+      rows.map((row) => campaignFromV2(ctx.account.id, row, now)),
+    ),
+  );
   return rows.length;
 }
 
@@ -70,7 +75,12 @@ async function refreshV3(ctx: SyncContext): Promise<number> {
   // A changed campaign is stored only with its new activities: stored alone, its new updatedAt
   // would hide the change from the next refresh if this one stopped before the detail.
   const detailed = new Set(toDetail);
-  await stored(putCampaigns(campaigns.filter((c) => !detailed.has(c))));
+  await stored(
+    putCampaigns(
+      ctx.account.id,
+      campaigns.filter((c) => !detailed.has(c)),
+    ),
+  );
   for (const campaign of toDetail) {
     const detail = await ctx
       .api("v3")

@@ -1,3 +1,4 @@
+import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { Send, SyncState } from "../db/types";
 import { asStorageError } from "./storage";
@@ -11,7 +12,7 @@ import { asStorageError } from "./storage";
 export async function writePageWithCheckpoint(rows: Send[], state: SyncState): Promise<void> {
   const database = db();
   try {
-    await database.transaction("rw", database.sends, database.syncState, async () => {
+    await writeForAccount(state.accountId, [database.sends, database.syncState], async () => {
       if (rows.length > 0) await database.sends.bulkPut(rows);
       await database.syncState.put(state);
     });

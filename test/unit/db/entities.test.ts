@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db, MailroomDb, sendsDatasetId, useDb } from "../../../src/db";
+import { AccountErasedError } from "../../../src/db/accounts";
 import { activityErrorLinesOf, replaceActivityErrorLines } from "../../../src/db/activityErrors";
 import { countSends, newestSentAt, sendsOf } from "../../../src/db/sends";
 import { getSyncState, patchSyncState } from "../../../src/db/syncState";
 import type { Send } from "../../../src/db/types";
+import { makeAccount } from "../sync/support/fakes";
 
 function fresh() {
   return useDb(new MailroomDb(`test-${crypto.randomUUID()}`));
@@ -63,11 +65,15 @@ describe("the data access helpers", () => {
     expect(await activityErrorLinesOf("acc", "y")).toHaveLength(1);
   });
 
-  it("patch a sync state, creating it first when needed", async () => {
-    fresh();
+  it("patch a sync state, creating it first when needed, and never for an erased account", async () => {
+    await fresh().accounts.put(makeAccount({ id: "acc" }));
     const base = { dataset: "acc|activities", accountId: "acc", kind: "activities" as const };
     await patchSyncState(base, { status: "running" });
     await patchSyncState(base, { rows: 5 });
     expect(await getSyncState("acc|activities")).toEqual({ ...base, status: "running", pages: 0, rows: 5 });
+    // A sync still running when its account was erased must not put its state back.
+    const erased = { dataset: "gone|activities", accountId: "gone", kind: "activities" as const };
+    await expect(patchSyncState(erased, { status: "running" })).rejects.toBeInstanceOf(AccountErasedError);
+    expect(await getSyncState("gone|activities")).toBeUndefined();
   });
 });

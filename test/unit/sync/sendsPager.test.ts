@@ -5,7 +5,7 @@ import { db } from "../../../src/db";
 import type { Send, SyncState } from "../../../src/db/types";
 import { PAGES_AHEAD, pageThrough } from "../../../src/sync/sendsPager";
 import type { SendsSource } from "../../../src/sync/sendsSource";
-import { freshDb } from "./support/fakes";
+import { freshDb, makeAccount } from "./support/fakes";
 
 const DATASET = "acc|v3|ca";
 
@@ -56,7 +56,7 @@ function until(ready: () => boolean, ms: number): Promise<void> {
 
 describe("the send pager", () => {
   it(`fetches up to ${PAGES_AHEAD} pages ahead while a page is being written`, async () => {
-    freshDb();
+    await freshDb().accounts.put(makeAccount({ id: "acc" }));
     const { source, calls } = fakeSource(8);
     const table = db().sends;
     const realBulkPut = table.bulkPut.bind(table);
@@ -80,7 +80,7 @@ describe("the send pager", () => {
   });
 
   it("stops fetching ahead once the writer fails", async () => {
-    freshDb();
+    await freshDb().accounts.put(makeAccount({ id: "acc" }));
     const { source, calls } = fakeSource(50);
     const table = db().sends;
     const realBulkPut = table.bulkPut.bind(table);
