@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mulberry32 } from "../../src/sandbox/random";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
 import { datasetOf, primarySendList, storedSends } from "./support/sendLists";
@@ -22,24 +23,13 @@ afterEach(async () => {
   await app.close();
 });
 
-/** mulberry32: the kill moments are random, and the same for every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("a first sync killed at random moments", () => {
   it(`resumes after each of ${KILLS} closed tabs and ends with exactly the sandbox's rows`, async () => {
     const setup = await browser.context.newPage();
     await connectSandboxAccount(setup, app.url);
     await setup.goto(`${app.url}/campaigns`);
     const dataset = await datasetOf(primarySendList(setup, CAMPAIGN));
-    const random = seeded(20261125);
+    const random = mulberry32(20261125);
     const progress: number[] = [];
 
     for (let kill = 0; kill < KILLS; kill++) {

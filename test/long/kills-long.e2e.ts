@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mulberry32 } from "../../src/sandbox/random";
 import { type RunningApp, startApp } from "../e2e/support/app";
 import { launchPersistent, type PersistentBrowser } from "../e2e/support/browser";
 import { datasetOf, primarySendList, storedSends } from "../e2e/support/sendLists";
@@ -29,17 +30,6 @@ afterEach(async () => {
   await browser.close();
   await app.close();
 });
-
-/** mulberry32, as in kills.e2e.ts: the kill moments are random, and the same for every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Turns off per-second pacing for every (sandbox) account on this device. */
 function syncUnpaced(page: Page): Promise<number> {
@@ -98,7 +88,7 @@ describe(`a first sync of ${SENDS.toLocaleString("en-US")} sends killed at rando
     expect(await syncUnpaced(setup), "no sandbox account to unpace").toBeGreaterThan(0);
     await setup.goto(`${app.url}/campaigns`);
     const dataset = await datasetOf(primarySendList(setup, CAMPAIGN));
-    const random = seeded(20261125);
+    const random = mulberry32(20261125);
     const progress: number[] = [];
 
     for (let kill = 0; kill < KILLS; kill++) {
