@@ -41,8 +41,10 @@ describe("Mailroom as an installable PWA", () => {
 
   it("activates its service worker and says once that it is ready to work offline", async () => {
     const page = await openControlled();
-    const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
-    expect(state).toBe("activated");
+    // `ready` and control come while the worker is still "activating"; it must then finish.
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", undefined, {
+      timeout: 10_000,
+    });
     await expect.poll(() => page.getByText("Ready to work offline.").count()).toBe(1);
     await page.reload();
     await page.getByRole("heading", { name: "Bulk activities" }).waitFor();
