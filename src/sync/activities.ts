@@ -4,8 +4,8 @@ import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
 import { db } from "../db/db";
 import { patchSyncState } from "../db/syncState";
-import type { BulkActivity, Generation } from "../db/types";
-import { refreshActivityDetail } from "./activityDetail";
+import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
+import { linesCarriedBy, refreshActivityDetail, replaceErrorLines } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { forEachGeneration } from "./eachGeneration";
@@ -72,7 +72,15 @@ async function refreshGeneration(
   const held = await activitiesOf(ctx.account.id, generation);
   const heldById = new Map(held.map((a) => [a.activityId, a]));
   const now = ctx.deps.clock.now();
-  const merged = listed.map((fresh) => mergeSeen(heldById.get(fresh.activityId), fresh, now));
+  // A row that carries its error lines is a detail already: stored as one, no call for it.
+  const carried = new Map<string, ActivityErrorLine[]>();
+  const merged = listed.map((fresh) => {
+    const activity = mergeSeen(heldById.get(fresh.activityId), fresh, now);
+    const lines = linesCarriedBy(activity);
+    if (!lines) return activity;
+    carried.set(activity.activityId, lines);
+    return { ...activity, detailFetchedAt: now };
+  });
   // A filtered list says nothing about what is missing from it: only a full list marks retention.
   const filtered =
     generation === "v2"
@@ -80,13 +88,16 @@ async function refreshGeneration(
       : Boolean(options.v3State);
   const gone = filtered ? [] : markedGone(held, new Set(listed.map((a) => a.activityId)), now);
   try {
-    await writeForAccount(ctx.account.id, [db().activities], () =>
-      db().activities.bulkPut([...merged, ...gone]),
-    );
+    await writeForAccount(ctx.account.id, [db().activities, db().activityErrors], async () => {
+      await db().activities.bulkPut([...merged, ...gone]);
+      for (const [activityId, lines] of carried)
+        await replaceErrorLines({ accountId: ctx.account.id, activityId }, lines);
+    });
   } catch (error) {
     throw asStorageError(error);
   }
-  for (const activity of needingDetail(merged, held, heldById)) {
+  const listedWithoutDetail = merged.filter((a) => !carried.has(a.activityId));
+  for (const activity of needingDetail(listedWithoutDetail, merged, held, heldById)) {
     await refreshActivityDetail(ctx, generation, activity.activityId);
   }
   return merged.length;
@@ -111,14 +122,18 @@ function listActivities(
   ).then((rows) => rows.map((row) => activityFromV3(accountId, row)));
 }
 
-/** New ones, unfinished ones (listed, or held and still on the server), and any never detailed. */
+/**
+ * New ones, unfinished ones (listed, or held and still on the server), and any never detailed;
+ * `summaries` are the listed rows that did not carry their details.
+ */
 function needingDetail(
+  summaries: BulkActivity[],
   merged: BulkActivity[],
   held: BulkActivity[],
   heldById: Map<string, BulkActivity>,
 ): BulkActivity[] {
   const listedIds = new Set(merged.map((a) => a.activityId));
-  const fromList = merged.filter(
+  const fromList = summaries.filter(
     (a) => !heldById.has(a.activityId) || !isTerminalStatus(a.status) || a.detailFetchedAt === undefined,
   );
   const unlistedUnfinished = held.filter(

@@ -46,18 +46,37 @@ export async function refreshActivityDetail(
   return stored;
 }
 
+/**
+ * The error lines a list row already carries, if it does. A v3 list row is the whole `Activity`
+ * (errors included), so it needs no detail call; a v2 list row is a summary without errors.
+ */
+export function linesCarriedBy(activity: BulkActivity): ReturnType<typeof errorLinesOf> | undefined {
+  if (activity.generation !== "v3") return undefined;
+  const errors = (activity.raw as { activity_errors?: unknown } | undefined)?.activity_errors;
+  if (!Array.isArray(errors)) return undefined;
+  return errorLinesOf(activity.accountId, activity.activityId, errors, undefined);
+}
+
+/** Replaces one activity's error lines; to be called inside a transaction over both tables. */
+export async function replaceErrorLines(
+  activity: Pick<BulkActivity, "accountId" | "activityId">,
+  lines: ReturnType<typeof errorLinesOf>,
+): Promise<void> {
+  const { accountId, activityId } = activity;
+  // Replace, not merge: a later answer may carry fewer lines than an earlier partial one.
+  await db()
+    .activityErrors.where("[accountId+activityId+index]")
+    .between([accountId, activityId, -Infinity], [accountId, activityId, Infinity])
+    .delete();
+  if (lines.length > 0) await db().activityErrors.bulkPut(lines);
+}
+
 async function storeDetail(activity: BulkActivity, lines: ReturnType<typeof errorLinesOf>): Promise<void> {
   const database = db();
-  const { accountId, activityId } = activity;
   try {
-    await writeForAccount(accountId, [database.activities, database.activityErrors], async () => {
+    await writeForAccount(activity.accountId, [database.activities, database.activityErrors], async () => {
       await database.activities.put(activity);
-      // Replace, not merge: a later answer may carry fewer lines than an earlier partial one.
-      await database.activityErrors
-        .where("[accountId+activityId+index]")
-        .between([accountId, activityId, -Infinity], [accountId, activityId, Infinity])
-        .delete();
-      if (lines.length > 0) await database.activityErrors.bulkPut(lines);
+      await replaceErrorLines(activity, lines);
     });
   } catch (error) {
     throw asStorageError(error);

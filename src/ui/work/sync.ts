@@ -12,10 +12,6 @@ export async function refreshActivities(accountId: string, options?: { signal?: 
   return (await engine()).refreshActivities(accountId, options);
 }
 
-export async function pollUnfinishedActivities(accountId: string, options?: { signal?: AbortSignal }) {
-  return (await engine()).pollUnfinishedActivities(accountId, options);
-}
-
 export async function refreshCampaigns(accountId: string, options?: { signal?: AbortSignal }) {
   return (await engine()).refreshCampaigns(accountId, options);
 }

@@ -8,7 +8,6 @@ import { account, campaign, freshDb, sends, syncState } from "../support/seed";
 
 vi.mock("../../../src/ui/work/sync", () => ({
   refreshActivities: vi.fn(async () => {}),
-  pollUnfinishedActivities: vi.fn(async () => ({ unfinished: 0, finished: [] })),
   refreshCampaigns: vi.fn(async () => {}),
   syncSends: vi.fn(async () => {}),
   fetchActivityResults: vi.fn(async () => new Blob()),

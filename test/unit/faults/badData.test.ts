@@ -121,18 +121,15 @@ describe("bad data in answers the sync engine reads", () => {
     const s = await sandboxSession();
     const LINES = 100_000;
     let inflated: string | undefined;
+    // A v3 list row is the whole activity: the list page carries the 10 MB.
     const fetch = rewritingFetch(s, (url, body) => {
-      const errors = body.activity_errors;
-      if (
-        inflated ||
-        !/^\/v3\/activities\/[^/]+$/.test(url.pathname) ||
-        !Array.isArray(errors) ||
-        errors.length === 0
-      )
-        return body;
-      inflated = String(body.activity_id);
+      if (inflated || url.pathname !== "/v3/activities") return body;
+      const rows = body.activities as Record<string, unknown>[];
+      const row = rows.find((r) => Array.isArray(r.activity_errors) && r.activity_errors.length > 0);
+      if (!row) return body;
+      inflated = String(row.activity_id);
       const padding = "x".repeat(70);
-      body.activity_errors = Array.from(
+      row.activity_errors = Array.from(
         { length: LINES },
         (_, i) => `Line ${i + 2}: Invalid email (person${i}@example.com) ${padding}`,
       );

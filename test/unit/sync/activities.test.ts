@@ -51,6 +51,45 @@ describe("refreshing activities", () => {
     expect(await db().syncState.get(`${s.account.id}|activities`)).toMatchObject({ status: "complete" });
   });
 
+  it("takes a v3 list row as the whole activity: no v3 detail call, its error lines stored from the list", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    await refreshActivities(s.account.id, { deps: s.deps });
+    const v3Details = s.requests.filter((url) => /^\/v3\/activities\/./.test(url.pathname));
+    expect(v3Details).toEqual([]);
+    const withErrors = (await db().activities.toArray()).filter(
+      (a) => a.generation === "v3" && (a.errorCount ?? 0) > 0,
+    );
+    expect(withErrors.length).toBeGreaterThan(0);
+    for (const activity of withErrors) {
+      const lines = await db()
+        .activityErrors.where("[accountId+activityId+index]")
+        .between([s.account.id, activity.activityId, -Infinity], [s.account.id, activity.activityId, Infinity])
+        .count();
+      expect(lines).toBe(activity.errorCount);
+    }
+  });
+
+  it("asks for the detail of a v3 list row that comes without its error list", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const summariesOnly = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await s.deps.fetch!(input, init);
+      if (new URL(new Request(input, init).url).pathname !== "/v3/activities") return response;
+      const body = (await response.json()) as { activities: Record<string, unknown>[] };
+      for (const row of body.activities) delete row.activity_errors;
+      return Response.json(body, { status: response.status });
+    };
+    await refreshActivities(s.account.id, { deps: { ...s.deps, fetch: summariesOnly } });
+    const v3 = (await db().activities.toArray()).filter((a) => a.generation === "v3");
+    const detailed = new Set(
+      s.requests.filter((url) => /^\/v3\/activities\/./.test(url.pathname)).map((url) => url.pathname),
+    );
+    expect(detailed.size).toBe(v3.length);
+    expect(v3.every((a) => a.detailFetchedAt !== undefined)).toBe(true);
+    expect(await db().activityErrors.count()).toBeGreaterThan(0);
+  });
+
   it("a generation that fails does not keep the other from refreshing; the failure is recorded and thrown", async () => {
     freshDb();
     const s = await sandboxSession();
