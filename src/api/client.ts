@@ -114,7 +114,7 @@ export function createApiClient(
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
-        throw badResponse(call.context, "the body is not JSON.", error);
+        throw badResponse(call.context, "the body is not JSON (cut short?).", error, true);
       }
     },
     async getBlob(pathOrLink, call) {

@@ -25,6 +25,11 @@ export class MailroomError extends Error {
       errorKey?: string;
       /** For quota_exceeded: epoch ms when the budget resets (00:00 UTC). */
       resetsAt?: number;
+      /**
+       * For bad_response: the body did not even parse, as when a connection drops mid-answer; worth
+       * trying again, unlike a well-formed answer of the wrong shape, which would come back the same.
+       */
+      cutShort?: boolean;
       cause?: unknown;
     } = {},
   ) {

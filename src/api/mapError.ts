@@ -85,12 +85,11 @@ export function badResponse(
   ctx: Pick<RequestContext, "what">,
   detail: string,
   cause?: unknown,
+  cutShort = false,
 ): MailroomError {
   return new MailroomError(
     "bad_response",
     `Constant Contact's answer to ${ctx.what} is not what its API promises: ${detail}`,
-    {
-      cause,
-    },
+    { cause, ...(cutShort ? { cutShort } : {}) },
   );
 }

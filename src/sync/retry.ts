@@ -33,7 +33,7 @@ export interface RetryDeps {
 
 /** A request that failed and will be tried again after `waitMs`. */
 export interface RetryNotice {
-  kind: "throttled" | "server" | "network";
+  kind: "throttled" | "server" | "network" | "bad_response";
   message: string;
   /** This retry's number, and how many the policy allows for this kind. */
   attempt: number;
@@ -43,7 +43,8 @@ export interface RetryNotice {
 
 /**
  * Runs one request with Mailroom's retry rules: throttled → wait and retry; quota_exceeded → stop;
- * server and network errors → exponential back-off with jitter, bounded; anything else → stop.
+ * server and network errors, and bodies cut short → exponential back-off with jitter, bounded;
+ * anything else → stop.
  */
 export async function withRetries<T>(task: () => Promise<T>, deps: RetryDeps): Promise<T> {
   const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
@@ -73,13 +74,14 @@ export async function withRetries<T>(task: () => Promise<T>, deps: RetryDeps): P
         await deps.clock.sleep(waitMs, deps.signal);
         continue;
       }
-      if (error.kind !== "server" && error.kind !== "network") throw error;
+      const kind = transientKind(error);
+      if (!kind) throw error;
       failures += 1;
       if (failures >= policy.maxTries) throw error;
       const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
       const waitMs = exponential * (0.5 + deps.random() / 2);
       deps.onRetry?.({
-        kind: error.kind,
+        kind,
         message: error.message,
         attempt: failures,
         of: policy.maxTries - 1,
@@ -88,4 +90,11 @@ export async function withRetries<T>(task: () => Promise<T>, deps: RetryDeps): P
       await deps.clock.sleep(waitMs, deps.signal);
     }
   }
+}
+
+/** Failures that may well not happen again: a server error, a lost connection, a body cut short. */
+function transientKind(error: MailroomError): RetryNotice["kind"] | undefined {
+  if (error.kind === "server" || error.kind === "network") return error.kind;
+  if (error.kind === "bad_response" && error.details.cutShort) return "bad_response";
+  return undefined;
 }

@@ -13,6 +13,7 @@ const RETRY_CAUSE: Record<string, string> = {
   server: "Constant Contact had a server error",
   network: "Constant Contact could not be reached",
   throttled: "Constant Contact asked Mailroom to slow down",
+  bad_response: "An answer from Constant Contact came cut short",
 };
 
 /** Why a running sync stalls for a moment: which request is being tried again, and how often. */

@@ -70,4 +70,24 @@ describe("retry rules", () => {
     }
     expect(clock.slept).toEqual([]);
   });
+
+  it("tries a body cut short again, like a server error, but not a well-formed answer of the wrong shape", async () => {
+    const clock = fakeClock();
+    const told: RetryNotice[] = [];
+    let calls = 0;
+    const cutOnce = async () => {
+      calls += 1;
+      if (calls === 1) throw new MailroomError("bad_response", "cut", { cutShort: true });
+      return "ok";
+    };
+    expect(await withRetries(cutOnce, { clock, random: () => 1, onRetry: (r) => told.push(r) })).toBe("ok");
+    expect(told).toEqual([{ kind: "bad_response", message: "cut", attempt: 1, of: 4, waitMs: 500 }]);
+    let cutCalls = 0;
+    const alwaysCut = async () => {
+      cutCalls += 1;
+      throw new MailroomError("bad_response", "cut", { cutShort: true });
+    };
+    await expect(withRetries(alwaysCut, { clock, random: () => 0 })).rejects.toThrow("cut");
+    expect(cutCalls).toBe(5);
+  });
 });

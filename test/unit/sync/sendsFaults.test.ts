@@ -16,12 +16,28 @@ async function failure(promise: Promise<unknown>): Promise<MailroomError> {
   return error;
 }
 
+/** A fresh database and session, and the sandbox's big v3 send list to sync. */
+async function bigV3List(config: Parameters<typeof sandboxSession>[0] = {}) {
+  freshDb();
+  const s = await sandboxSession(config);
+  const big = campaignByKey(s.sandbox, "big");
+  const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
+  return { s, big, dataset };
+}
+
+/** A fetch that turns `faults` on when the `nth` send-list page is asked for. */
+function faultsFromPage(s: Awaited<ReturnType<typeof sandboxSession>>, nth: number, faults: object) {
+  let pages = 0;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (isSendsPage(new URL(new Request(input, init).url)) && ++pages === nth) s.sandbox.setFaults(faults);
+    return s.deps.fetch!(input, init);
+  };
+  return { fetch, pages: () => pages };
+}
+
 describe("a send sync meeting faults", () => {
   it("rides out a storm of 429 throttled answers and ends with exactly the sandbox's sends", async () => {
-    freshDb();
-    const s = await sandboxSession();
-    const big = campaignByKey(s.sandbox, "big");
-    const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
+    const { s, big, dataset } = await bigV3List();
     s.sandbox.setFaults({ throttleBurst: 12 });
     await syncSends(dataset, { deps: s.deps });
     expect(s.sandbox.stats().throttled).toBe(12);
@@ -59,10 +75,7 @@ describe("a send sync meeting faults", () => {
   });
 
   it("retries 5xx answers with back-off and ends with exactly the sandbox's sends", async () => {
-    freshDb();
-    const s = await sandboxSession();
-    const big = campaignByKey(s.sandbox, "big");
-    const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
+    const { s, big, dataset } = await bigV3List();
     s.sandbox.setFaults({ serverErrorRate: 0.3 });
     await syncSends(dataset, { deps: s.deps });
     expect(await heldKeys(dataset)).toEqual(expectedV3Keys(s.sandbox, big.primaryActivityId));
@@ -70,19 +83,11 @@ describe("a send sync meeting faults", () => {
   });
 
   it("gives up on a server that keeps failing after 5 tries, keeping the checkpoint", async () => {
-    freshDb();
-    const s = await sandboxSession();
-    const big = campaignByKey(s.sandbox, "big");
-    const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
-    let pages = 0;
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (isSendsPage(new URL(new Request(input, init).url)) && ++pages === 2)
-        s.sandbox.setFaults({ serverErrorRate: 1 });
-      return s.deps.fetch!(input, init);
-    };
+    const { s, big, dataset } = await bigV3List();
+    const { fetch, pages } = faultsFromPage(s, 2, { serverErrorRate: 1 });
     const error = await failure(syncSends(dataset, { deps: { ...s.deps, fetch } }));
     expect(error.kind).toBe("server");
-    expect(pages).toBe(1 + 5); // page 1, then page 2 tried 5 times
+    expect(pages()).toBe(1 + 5); // page 1, then page 2 tried 5 times
     const state = await db().syncState.get(dataset);
     expect(state).toMatchObject({
       status: "stopped",
@@ -98,17 +103,24 @@ describe("a send sync meeting faults", () => {
   });
 
   for (const fault of ["malformedJsonRate", "truncatedJsonRate"] as const) {
-    it(`stops on a ${fault === "malformedJsonRate" ? "malformed" : "truncated"} page with bad_response and no corrupted rows`, async () => {
-      freshDb();
-      const s = await sandboxSession();
-      const big = campaignByKey(s.sandbox, "big");
-      const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
+    it(`tries a ${fault === "malformedJsonRate" ? "malformed" : "truncated"} page again and ends exact`, async () => {
+      const { s, big, dataset } = await bigV3List();
       let pages = 0;
       const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (isSendsPage(new URL(new Request(input, init).url)) && ++pages === 3)
-          s.sandbox.setFaults({ [fault]: 1 });
+        const sendsPage = isSendsPage(new URL(new Request(input, init).url));
+        if (sendsPage) pages += 1;
+        s.sandbox.setFaults({ [fault]: sendsPage && pages === 3 ? 1 : 0 });
         return s.deps.fetch!(input, init);
       };
+      // Without a retry the cut third page would stop the run with bad_response.
+      await syncSends(dataset, { deps: { ...s.deps, fetch } });
+      expect(pages).toBeGreaterThan(3);
+      expect(await heldKeys(dataset)).toEqual(expectedV3Keys(s.sandbox, big.primaryActivityId));
+    });
+
+    it(`stops on a ${fault === "malformedJsonRate" ? "malformed" : "truncated"} page that stays so, with bad_response and no corrupted rows`, async () => {
+      const { s, big, dataset } = await bigV3List();
+      const { fetch } = faultsFromPage(s, 3, { [fault]: 1 });
       const error = await failure(syncSends(dataset, { deps: { ...s.deps, fetch } }));
       expect(error.kind).toBe("bad_response");
       expect(error.message).toMatch(/not JSON|not what its API promises/);
@@ -121,20 +133,12 @@ describe("a send sync meeting faults", () => {
   }
 
   it("stops when a next link does not advance", async () => {
-    freshDb();
-    const s = await sandboxSession();
-    const big = campaignByKey(s.sandbox, "big");
-    const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
-    let pages = 0;
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (isSendsPage(new URL(new Request(input, init).url)) && ++pages === 2)
-        s.sandbox.setFaults({ stuckNextLink: true });
-      return s.deps.fetch!(input, init);
-    };
+    const { s, dataset } = await bigV3List();
+    const { fetch, pages } = faultsFromPage(s, 2, { stuckNextLink: true });
     const error = await failure(syncSends(dataset, { deps: { ...s.deps, fetch } }));
     expect(error.kind).toBe("bad_response");
     expect(error.message).toMatch(/does not advance/);
-    expect(pages).toBeLessThanOrEqual(3);
+    expect(pages()).toBeLessThanOrEqual(3);
   });
 
   it("stops with quota_exceeded and the reset time when the day's budget is spent, then asks nothing more", async () => {
