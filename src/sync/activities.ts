@@ -3,16 +3,15 @@ import { v3ActivitiesPage } from "../api/v3/activities";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
 import { db } from "../db/db";
-import { patchSyncState } from "../db/syncState";
 import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { linesCarriedBy, refreshActivityDetail, replaceErrorLines } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { forEachGeneration } from "./eachGeneration";
 import { exclusive } from "./exclusive";
+import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
-import { runRecorded } from "./stop";
 import { asStorageError } from "./storage";
 
 export interface RefreshActivitiesOptions extends SyncOptions {
@@ -40,26 +39,13 @@ export async function refreshActivities(
   const now = () => ctx.deps.clock.now();
   // One refresh per account at a time across tabs and the worker (the poller calls this too).
   await exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, () =>
-    runRecorded(base, now, options.signal, async () => {
-      await patchSyncState(base, {
-        status: "running",
-        startedAt: now(),
-        stopReason: undefined,
-        lastError: undefined,
-      });
-      const rows = await forEachGeneration(
+    runListRefresh(base, now, options.signal, () =>
+      forEachGeneration(
         ctx.account.generations,
         (generation) => refreshGeneration(ctx, generation, options),
         options.signal,
-      );
-      await patchSyncState(base, {
-        status: "complete",
-        stopReason: "done",
-        finishedAt: now(),
-        fetchedAt: now(),
-        rows,
-      });
-    }),
+      ),
+    ),
   );
 }
 

@@ -1,13 +1,12 @@
 import { v2SentCampaignsPage } from "../api/v2/campaigns";
 import { getV3Email, v3EmailsPage } from "../api/v3/emails";
 import { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "../db/campaigns";
-import { patchSyncState } from "../db/syncState";
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { forEachGeneration } from "./eachGeneration";
+import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
-import { runRecorded } from "./stop";
 import { asStorageError } from "./storage";
 
 export function campaignsDatasetId(accountId: string): string {
@@ -23,26 +22,13 @@ export async function refreshCampaigns(accountId: string, options: SyncOptions =
   const ctx = await openSync(accountId, options);
   const base = { dataset: campaignsDatasetId(accountId), accountId, kind: "campaigns" as const };
   const now = () => ctx.deps.clock.now();
-  await runRecorded(base, now, options.signal, async () => {
-    await patchSyncState(base, {
-      status: "running",
-      startedAt: now(),
-      stopReason: undefined,
-      lastError: undefined,
-    });
-    const rows = await forEachGeneration(
+  await runListRefresh(base, now, options.signal, () =>
+    forEachGeneration(
       ctx.account.generations,
       (generation) => (generation === "v2" ? refreshV2(ctx) : refreshV3(ctx)),
       options.signal,
-    );
-    await patchSyncState(base, {
-      status: "complete",
-      stopReason: "done",
-      finishedAt: now(),
-      fetchedAt: now(),
-      rows,
-    });
-  });
+    ),
+  );
 }
 
 async function refreshV2(ctx: SyncContext): Promise<number> {
