@@ -24,29 +24,11 @@ let browser: PersistentBrowser;
 let page: Page;
 const screens: Record<string, string> = {};
 
-/** The Sandbox preset signs in its first generation; the v2 half is one click in its account row. */
-async function signInV2(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/settings`);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== "/settings"),
-    page.getByRole("button", { name: "Sign in with v2" }).click(),
-  ]);
-  await page.waitForURL(/\/(activities|settings)$/, { timeout: 30_000 });
-  await page.goto(`${appUrl}/settings`);
-  await page.getByRole("heading", { name: "Accounts" }).waitFor();
-  await page
-    .locator(".account-generations li", { hasText: "Sign in with v2" })
-    .filter({ hasNotText: /not signed in/i })
-    .waitFor();
-  await page.goto(`${appUrl}/activities`);
-}
-
 beforeAll(async () => {
   app = await startApp();
   browser = await launchPersistent();
   page = await browser.context.newPage();
   await connectSandboxAccount(page, app.url);
-  await signInV2(page, app.url);
   await page.locator(".activity-card").first().waitFor({ timeout: 60_000 });
   screens.activities = page.url();
   await page.locator(".activity-card a.activity-title").first().click();

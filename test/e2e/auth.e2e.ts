@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SandboxConfig } from "../../src/sandbox/core";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { accountIdOf, rowsOf, storedToken } from "./support/rawDb";
 
 // Sign-in (issue #4) in Chromium against the sandbox server on its own origin: v3 PKCE, v2
 // implicit, several accounts, refresh on expiry and across tabs, refused callbacks, erase.
@@ -34,59 +35,6 @@ async function connectSandbox(page: Page, label: string, generation: "v3 (curren
   await page.getByLabel("Name").fill(label);
   await page.getByLabel(generation).check();
   await page.getByRole("button", { name: "Connect and sign in" }).click();
-}
-
-type Row = Record<string, unknown>;
-
-/**
- * Reads every row of Mailroom's IndexedDB straight from the browser, table by table; with `patch`,
- * first merges it into one token row (as another tab, or time passing, would change it).
- */
-function database(
-  page: Page,
-  patch?: { key: [string, string]; changes: Row },
-): Promise<Record<string, Row[]>> {
-  return page.evaluate(async (patch) => {
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      const request = indexedDB.open("mailroom");
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const read = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((done, fail) => {
-        request.onsuccess = () => done(request.result);
-        request.onerror = () => fail(request.error);
-      });
-    if (patch) {
-      const tokens = db.transaction("tokens", "readwrite").objectStore("tokens");
-      await read(tokens.put({ ...(await read(tokens.get(patch.key))), ...patch.changes }));
-    }
-    const tables: Record<string, Row[]> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      tables[name] = await read(db.transaction(name).objectStore(name).getAll());
-    }
-    db.close();
-    return tables;
-  }, patch);
-}
-
-/** How many rows of each table belong to one account. */
-async function rowsOf(page: Page, accountId: string): Promise<Record<string, number>> {
-  const mine = (row: Row) =>
-    row.accountId === accountId || row.id === accountId || String(row.dataset).startsWith(`${accountId}|`);
-  const tables = await database(page);
-  return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.filter(mine).length]));
-}
-
-/** One stored token, after merging `changes` into it when given. */
-async function storedToken(page: Page, key: [string, string], changes?: Row): Promise<Row> {
-  const { tokens } = await database(page, changes && { key, changes });
-  return tokens!.find((token) => token.accountId === key[0] && token.generation === key[1])!;
-}
-
-async function accountIdOf(page: Page, label: string): Promise<string> {
-  const { accounts } = await database(page);
-  return String(accounts!.find((account) => account.label === label)!.id);
 }
 
 /**

@@ -1,134 +1,28 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import {
+  CAMPAIGN_NAME,
+  DANGEROUS_START,
+  DATASET,
+  expectedCells,
+  exportThroughTheScreen,
+  parseCsv,
+  ROWS,
+  type SeedSend,
+  seedCache,
+  seedSends,
+  unguard,
+  V3_COLUMNS,
+} from "./support/hostileSends";
 
 // The export end to end: a cached v3 send list full of hostile values, the network cut, the Sends
 // screen's own Export button at phone width, the download read back by papaparse (an independent
 // RFC 4180 parser). Headless Chromium cannot drive the save-file picker, so the test chooses the
 // dialog's "downloads folder" option: the Blob download path, which the worker builds page by page.
-
-const ACCOUNT = "acc-e2e";
-const ACTIVITY = "7d3c0a1e-0000-4000-8000-e2e000000001";
-const DATASET = `${ACCOUNT}|v3|${ACTIVITY}`;
-const CAMPAIGN_NAME = 'Spring "Sale", =2026';
-const ROWS = 2_345;
-const HOSTILE = [
-  "=cmd|' /C calc'!A0",
-  "+1",
-  "-2",
-  "@SUM(A1)",
-  "\tleading tab",
-  "\rleading CR",
-  'say "cheese"',
-  "Smith, Jr.",
-  "two\r\nlines",
-  "<script>alert(1)</script>",
-  "Zoë 山田 🦄 שלום",
-];
-const V3_COLUMNS = [
-  "contact_id",
-  "campaign_activity_id",
-  "email_address",
-  "first_name",
-  "last_name",
-  "created_time",
-  "deleted_at",
-];
-
-interface SeedSend {
-  dataset: string;
-  contactId: string;
-  email: string;
-  emailKey: string;
-  firstName?: string;
-  lastName?: string;
-  nameKey: string;
-  sentAt: string;
-  deletedAt?: string;
-  campaignActivityId: string;
-}
-
-function seedSends(): SeedSend[] {
-  return Array.from({ length: ROWS }, (_, i) => {
-    const hostile = HOSTILE[i % HOSTILE.length]!;
-    const email = i % 3 === 0 ? `${hostile}${i}@example.com` : `user${i}@example.com`;
-    const firstName = i % 3 === 1 ? hostile : `First${i}`;
-    const lastName = i % 4 === 0 ? undefined : HOSTILE[(i + 5) % HOSTILE.length];
-    return {
-      dataset: DATASET,
-      contactId: `contact-${String(i).padStart(5, "0")}`,
-      email,
-      emailKey: email.toLowerCase(),
-      firstName,
-      lastName,
-      nameKey: [firstName, lastName].filter(Boolean).join(" ").toLowerCase(),
-      sentAt: new Date(Date.UTC(2026, 10, 20, 9) + Math.floor(i / 2) * 1000).toISOString(),
-      deletedAt: i % 10 === 0 ? "2026-11-24T12:00:00.000Z" : undefined,
-      campaignActivityId: ACTIVITY,
-    };
-  });
-}
-
-/** Writes the cache with raw IndexedDB into the stores the app itself created. */
-async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "mailroom")))
-    .toBe(true);
-  const now = Date.now();
-  const records = {
-    campaigns: [
-      {
-        accountId: ACCOUNT,
-        generation: "v3",
-        campaignId: "camp-1",
-        name: CAMPAIGN_NAME,
-        status: "Done",
-        fetchedAt: now,
-        raw: {},
-      },
-    ],
-    campaignActivities: [
-      {
-        accountId: ACCOUNT,
-        campaignId: "camp-1",
-        campaignActivityId: ACTIVITY,
-        role: "primary_email",
-        fetchedAt: now,
-      },
-    ],
-    syncState: [
-      {
-        dataset: DATASET,
-        accountId: ACCOUNT,
-        kind: "sends",
-        status: "complete",
-        pages: 5,
-        rows: ROWS,
-        fetchedAt: now,
-      },
-    ],
-    sends,
-  };
-  await page.evaluate(async (byStore) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open("mailroom");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(Object.keys(byStore), "readwrite");
-    for (const [store, rows] of Object.entries(byStore))
-      for (const row of rows) tx.objectStore(store).put(row);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
-}
 
 /** Opens the app until its service worker controls it, then seeds the cache. */
 async function openSeeded(sends: SeedSend[]): Promise<Page> {
@@ -140,50 +34,6 @@ async function openSeeded(sends: SeedSend[]): Promise<Page> {
   await seedCache(page, sends);
   return page;
 }
-
-/** The cells the v3 report would hold for a row, newest first like the Sends screen. */
-function expectedCells(sends: SeedSend[]): string[][] {
-  return [...sends]
-    .sort((a, b) =>
-      a.sentAt === b.sentAt ? (a.contactId < b.contactId ? 1 : -1) : a.sentAt < b.sentAt ? 1 : -1,
-    )
-    .map((s) => [
-      s.contactId,
-      ACTIVITY,
-      s.email,
-      s.firstName ?? "",
-      s.lastName ?? "",
-      s.sentAt,
-      s.deletedAt ?? "",
-    ]);
-}
-
-/** Opens the export options, picks the downloads folder, exports, and returns the file's bytes. */
-async function exportThroughTheScreen(page: Page): Promise<{ bytes: Buffer; name: string }> {
-  await page.getByRole("button", { name: "Export these sends (CSV)" }).click();
-  const dialog = page.getByRole("dialog", { name: "Export these sends (CSV)" });
-  const downloadsFolder = dialog.getByRole("radio", { name: "Save to my downloads folder" });
-  if (await downloadsFolder.count()) await downloadsFolder.check();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    dialog.getByRole("button", { name: "Export CSV" }).click(),
-  ]);
-  const path = await download.path();
-  return { bytes: readFileSync(path), name: download.suggestedFilename() };
-}
-
-function parseCsv(bytes: Buffer): string[][] {
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3));
-  const parsed = Papa.parse<string[]>(text, { delimiter: ",", newline: "\r\n" });
-  expect(parsed.errors).toEqual([]);
-  expect(parsed.data.at(-1)).toEqual([""]);
-  return parsed.data.slice(0, -1);
-}
-
-const DANGEROUS_START = /^[=+\-@\t\r]/;
-/** Undo the guard's `'` only where the original began with a dangerous character. */
-const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 let app: RunningApp;
 let browser: PersistentBrowser;

@@ -51,29 +51,11 @@ const sendListRow = (role: string, campaign: string) =>
     has: page.getByRole("link", { name: `Open sends of ${role} of ${campaign}` }),
   });
 
-/** The Sandbox preset signs in its first generation; the v2 half is one click in its account row. */
-async function signInV2(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/settings`);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== "/settings"),
-    page.getByRole("button", { name: "Sign in with v2" }).click(),
-  ]);
-  await page.waitForURL(/\/(activities|settings)$/, { timeout: 30_000 });
-  await page.goto(`${appUrl}/settings`);
-  await page.getByRole("heading", { name: "Accounts" }).waitFor();
-  await page
-    .locator(".account-generations li", { hasText: "Sign in with v2" })
-    .filter({ hasNotText: /not signed in/i })
-    .waitFor();
-  await page.goto(`${appUrl}/activities`);
-}
-
 describe("the Mailroom journey against the sandbox", () => {
   it("first run: no account, then the Sandbox account connects through Settings", async () => {
     await page.goto(`${app.url}/activities`);
     await page.getByRole("heading", { name: "No account yet" }).waitFor();
     await connectSandboxAccount(page, app.url);
-    await signInV2(page, app.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 30_000,
     });

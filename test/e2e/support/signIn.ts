@@ -13,4 +13,12 @@ export async function connectSandboxAccount(page: Page, appUrl: string): Promise
   await page.goto(`${appUrl}/settings`);
   await page.getByRole("button", { name: "Sign in with v2" }).last().click();
   await page.waitForURL(/\/activities/, { timeout: 60_000 });
+  // Signed in to v2 too, as the account's row says.
+  await page.goto(`${appUrl}/settings`);
+  await page
+    .locator(".account-generations li", { hasText: "Sign in with v2" })
+    .filter({ hasNotText: /not signed in/i })
+    .last()
+    .waitFor();
+  await page.goto(`${appUrl}/activities`);
 }
