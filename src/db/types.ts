@@ -188,7 +188,7 @@ export interface RequestBudget {
   /** UTC day, YYYY-MM-DD: `used` resets when it changes. */
   day: string;
   used: number;
-  /** Start times (epoch ms) of the requests of the last second, for the 4/s pace. */
+  /** When the requests of the last second left (epoch ms), or will: the 4/s pace counts from them. */
   recent: number[];
   /** Set by a `quota_exceeded` answer: no request before this time. */
   blockedUntil?: number;

@@ -27,10 +27,8 @@ export interface Pacer {
   block(resetsAt: number): Promise<void>;
 }
 
-type Decision =
-  | { granted: true; at: number }
-  | { granted: false; waitMs: number }
-  | { granted: false; resetsAt: number };
+/** A slot reserved at `at` (now or later), or none before `resetsAt`. */
+type Decision = { granted: true; at: number } | { granted: false; resetsAt: number };
 
 export function createPacer(options: PacerOptions): Pacer {
   const dailyLimit = options.dailyLimit ?? DAILY_LIMIT;
@@ -39,7 +37,10 @@ export function createPacer(options: PacerOptions): Pacer {
   const locked = <T>(task: () => Promise<T>): Promise<T> =>
     options.locks ? (options.locks.request(lockName, task) as unknown as Promise<T>) : task();
 
-  // One short read-modify-write per attempt; the wait itself happens outside lock and transaction.
+  // One short read-modify-write per request: it reserves the earliest slot the pace allows (now
+  // or later) and the caller waits for it outside lock and transaction. Reserving, rather than
+  // waiting and then asking again, keeps a second transaction's latency out of every gap, which
+  // held a busy page to about 3.2 requests/s instead of 4.
   const decide = async (): Promise<Decision> => {
     await corrections.get(correctionKey(options.appKey));
     return decideNow();
@@ -52,39 +53,33 @@ export function createPacer(options: PacerOptions): Pacer {
         if (row.blockedUntil !== undefined && row.blockedUntil > now)
           return { granted: false, resetsAt: row.blockedUntil };
         if (row.used >= dailyLimit) return { granted: false, resetsAt: nextUtcMidnight(now) };
-        const waitMs = paceWait(row.recent, now, options.requestsPerSecond);
-        if (waitMs > 0) return { granted: false, waitMs };
-        const recent = [...row.recent.filter((t) => t > now - WINDOW_MS), now].slice(
+        const at = now + paceWait(row.recent, now, options.requestsPerSecond);
+        const recent = [...row.recent.filter((t) => t > at - WINDOW_MS), at].slice(
           -Math.max(1, options.requestsPerSecond),
         );
+        // Counted when reserved: a run cancelled while waiting for its slot spends that one request.
         await db().budget.put({ ...row, used: row.used + 1, recent });
-        return { granted: true, at: now };
+        return { granted: true, at };
       }),
     );
 
   return {
     async slot(signal) {
-      for (;;) {
-        if (signal?.aborted) throw signal.reason;
-        const decision = await decide().catch((error: unknown) => {
-          throw budgetStorageError(error);
-        });
-        if (decision.granted) {
-          restampIfLate(options, decision.at);
-          return;
-        }
-        if ("resetsAt" in decision) {
-          const at = new Date(decision.resetsAt).toISOString();
-          throw new MailroomError(
-            "quota_exceeded",
-            `The day's ${dailyLimit.toLocaleString("en-US")} requests are spent; they reset at ${at}.`,
-            {
-              resetsAt: decision.resetsAt,
-            },
-          );
-        }
-        await options.clock.sleep(decision.waitMs, signal);
+      if (signal?.aborted) throw signal.reason;
+      const decision = await decide().catch((error: unknown) => {
+        throw budgetStorageError(error);
+      });
+      if (!decision.granted) {
+        const at = new Date(decision.resetsAt).toISOString();
+        throw new MailroomError(
+          "quota_exceeded",
+          `The day's ${dailyLimit.toLocaleString("en-US")} requests are spent; they reset at ${at}.`,
+          { resetsAt: decision.resetsAt },
+        );
       }
+      const waitMs = decision.at - options.clock.now();
+      if (waitMs > 0) await options.clock.sleep(waitMs, signal);
+      restampIfLate(options, decision.at);
     },
     block(resetsAt) {
       return locked(() =>
@@ -149,7 +144,10 @@ function freshForToday(row: RequestBudget | undefined, appKey: string, now: numb
   return { appKey, day, used: 0, recent: row?.recent ?? [], blockedUntil: undefined };
 }
 
-/** How long until the next request may start: ≥ 1000/rps after the last, and ≤ rps in any window. */
+/**
+ * How long until the next request may start: ≥ 1000/rps after the last one left, and ≤ rps in any
+ * window. Both count from departures (restamped when late), so the server never sees 5 in a second.
+ */
 export function paceWait(recent: number[], now: number, requestsPerSecond: number): number {
   if (requestsPerSecond <= 0) return 0;
   const inWindow = recent.filter((t) => t > now - WINDOW_MS);

@@ -25,15 +25,38 @@ describe("the pacer", () => {
     const base = fakeClock();
     let reads = 0;
     // Every reading of the clock is 30 ms after the one before: the grant is stamped inside the
-    // transaction, the request leaves one reading later.
+    // transaction, the request leaves at the pacer's last reading, later.
     const clock = { now: () => base.now() + 30 * reads++, sleep: base.sleep };
+    const lastReading = () => base.now() + 30 * (reads - 1);
     const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
     await pacer.slot();
-    const stampedAt = base.now() + 30 * 0;
+    const leftAt = lastReading();
+    expect(leftAt).toBeGreaterThan(base.now());
     await pacer.slot();
     const recent = (await db().budget.get("k"))?.recent ?? [];
-    expect(recent[0]).toBe(stampedAt + 30);
+    expect(recent[0]).toBe(leftAt);
     expect(recent[1]! - recent[0]!).toBeGreaterThanOrEqual(250);
+  });
+
+  it("holds 4 requests/s when each decision waits behind other writes: the slot is reserved ahead", async () => {
+    freshDb();
+    const clock = fakeClock();
+    // A busy page: the budget's lock and transaction wait 40 ms behind a page of sends being stored.
+    const locks = {
+      request: async (_name: string, task: () => Promise<unknown>) => {
+        await clock.sleep(40);
+        return task();
+      },
+    } as unknown as LockManager;
+    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock, locks });
+    const starts: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await pacer.slot();
+      starts.push(clock.now());
+    }
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
+    const perSecond = (starts.length - 1) / ((starts.at(-1)! - starts[0]!) / 1000);
+    expect(perSecond).toBeGreaterThanOrEqual(3.8);
   });
 
   it("shares one budget between pacers of the same key (tabs, worker) through IndexedDB", async () => {
