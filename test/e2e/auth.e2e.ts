@@ -27,6 +27,16 @@ async function open(config: Partial<SandboxConfig> = {}): Promise<Page> {
 
 const tokenRequests = () => app!.sandbox.stats().byPath[TOKEN_PATH] ?? 0;
 
+/**
+ * Exactly `count` token requests so far. A tab's refresh may still wait behind the worker's poll
+ * round (one run per list at a time), so wait for the count, then make sure no other follows.
+ */
+async function expectTokenRequests(page: Page, count: number, message?: string) {
+  await expect.poll(tokenRequests, { timeout: 30_000, message }).toBeGreaterThanOrEqual(count);
+  await page.waitForTimeout(3_000);
+  expect(tokenRequests(), message).toBe(count);
+}
+
 /** Fills the Connect form from the Sandbox preset and submits it; the browser leaves for the sandbox. */
 async function connectSandbox(page: Page, label: string, generation: "v3 (current)" | "v2 (legacy)") {
   await page.goto(`${app!.url}/settings`);
@@ -158,14 +168,14 @@ describe("sign-in in Chromium against the sandbox", () => {
       // The server expires every token: the next call gets 401, refreshes once, and retries.
       app!.sandbox.setFaults({ expireTokens: true });
       await refreshActivities(page);
-      expect(tokenRequests()).toBe(2);
+      await expectTokenRequests(page, 2);
       const afterUnauthorized = await storedToken(page, key);
       expect(afterUnauthorized.refreshToken).not.toBe(before.refreshToken);
 
       // The token is about to expire: it is renewed before the call leaves.
       await storedToken(page, key, { expiresAt: Date.now() + 10_000 });
       await refreshActivities(page);
-      expect(tokenRequests()).toBe(3);
+      await expectTokenRequests(page, 3);
       expect((await storedToken(page, key)).signInRequired).toBeUndefined();
       expect(await page.getByRole("alert").count()).toBe(0);
     },
@@ -188,7 +198,7 @@ describe("sign-in in Chromium against the sandbox", () => {
         else await storedToken(first, key, { expiresAt: Date.now() + 10_000 });
         const requestsBefore = tokenRequests();
         await Promise.all([refreshActivities(first), refreshActivities(second)]);
-        expect(tokenRequests() - requestsBefore, round).toBe(1);
+        await expectTokenRequests(first, requestsBefore + 1, round);
         expect((await storedToken(first, key)).signInRequired, round).toBeUndefined();
         for (const page of [first, second]) expect(await page.getByRole("alert").count(), round).toBe(0);
       }

@@ -64,7 +64,10 @@ describe("refreshing activities", () => {
     for (const activity of withErrors) {
       const lines = await db()
         .activityErrors.where("[accountId+activityId+index]")
-        .between([s.account.id, activity.activityId, -Infinity], [s.account.id, activity.activityId, Infinity])
+        .between(
+          [s.account.id, activity.activityId, -Infinity],
+          [s.account.id, activity.activityId, Infinity],
+        )
         .count();
       expect(lines).toBe(activity.errorCount);
     }
