@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import type { Send } from "../../../src/db/types";
 
 // A cached v3 send list full of hostile values, written straight into the app's own stores, and
 // what its CSV export must hold: the export E2E's fixture.
@@ -34,18 +35,8 @@ export const V3_COLUMNS = [
   "deleted_at",
 ];
 
-export interface SeedSend {
-  dataset: string;
-  contactId: string;
-  email: string;
-  emailKey: string;
-  firstName?: string;
-  lastName?: string;
-  nameKey: string;
-  sentAt: string;
-  deletedAt?: string;
-  campaignActivityId: string;
-}
+/** A cached send as the app stores it, with the v3 report's campaign activity always set. */
+export type SeedSend = Send & { campaignActivityId: string };
 
 export function seedSends(): SeedSend[] {
   return Array.from({ length: ROWS }, (_, i) => {
