@@ -4,7 +4,7 @@ import { AuthRequiredError } from "../auth/types";
 import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
-import { activitiesDatasetId, pollUnfinishedActivities, refreshActivities } from "../sync";
+import { pollUnfinishedActivities, refreshActivities } from "../sync";
 import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
 import { nextPollDelay } from "../sync/pollSchedule";
 import { notifyFinished } from "./notify";
@@ -45,7 +45,7 @@ async function pollRound(): Promise<void> {
     // if a later call of the round fails, the notification is owed: compare before and after.
     const before = await unfinishedActivitiesOf(account.id);
     try {
-      if (await listRefreshDue(account.id)) await refreshActivities(account.id);
+      await refreshActivities(account.id, { unlessFetchedWithinMs: LIST_REFRESH_MS });
       await pollUnfinishedActivities(account.id);
     } catch (error) {
       reportFailure(account.id, error);
@@ -67,13 +67,6 @@ async function pollRound(): Promise<void> {
 async function endedSince(before: BulkActivity[]): Promise<BulkActivity[]> {
   const now = await db().activities.bulkGet(before.map((a) => [a.accountId, a.generation, a.activityId]));
   return now.filter((a): a is BulkActivity => a !== undefined && isTerminalStatus(a.status));
-}
-
-/** Due unless a page or an earlier round fetched the list lately, or is fetching it now. */
-async function listRefreshDue(accountId: string): Promise<boolean> {
-  const state = await db().syncState.get(activitiesDatasetId(accountId));
-  if (state?.status === "running") return false;
-  return Date.now() - (state?.fetchedAt ?? 0) >= LIST_REFRESH_MS;
 }
 
 async function announce(activity: BulkActivity): Promise<void> {

@@ -3,6 +3,7 @@ import { v3ActivitiesPage } from "../api/v3/activities";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
 import { db } from "../db/db";
+import { getSyncState } from "../db/syncState";
 import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { linesCarriedBy, refreshActivityDetail, replaceErrorLines } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
@@ -19,6 +20,12 @@ export interface RefreshActivitiesOptions extends SyncOptions {
   v2Filters?: { status?: string; type?: string };
   /** v3 `state` filter (processing, completed, cancelled, failed, timed_out). */
   v3State?: string;
+  /**
+   * Skip the refresh if the lists were fetched less than this long ago, checked once this run
+   * holds the account's lock: a refresh that another tab ran meanwhile counts, and a "running"
+   * state left by a closed tab does not stop this one.
+   */
+  unlessFetchedWithinMs?: number;
 }
 
 export function activitiesDatasetId(accountId: string): string {
@@ -38,15 +45,19 @@ export async function refreshActivities(
   const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
   const now = () => ctx.deps.clock.now();
   // One refresh per account at a time across tabs and the worker (the poller calls this too).
-  await exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, () =>
-    runListRefresh(base, now, options.signal, () =>
+  await exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, async () => {
+    if (options.unlessFetchedWithinMs !== undefined) {
+      const fetchedAt = (await getSyncState(base.dataset))?.fetchedAt;
+      if (fetchedAt !== undefined && now() - fetchedAt < options.unlessFetchedWithinMs) return;
+    }
+    await runListRefresh(base, now, options.signal, () =>
       forEachGeneration(
         ctx.account.generations,
         (generation) => refreshGeneration(ctx, generation, options),
         options.signal,
       ),
-    ),
-  );
+    );
+  });
 }
 
 async function refreshGeneration(

@@ -93,6 +93,23 @@ describe("refreshing activities", () => {
     expect(await db().activityErrors.count()).toBeGreaterThan(0);
   });
 
+  it("skips a refresh fetched within the given time, but not one a closed tab left 'running'", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const dataset = `${s.account.id}|activities`;
+    await refreshActivities(s.account.id, { deps: s.deps });
+    const asked = s.requests.length;
+    s.clock.set(s.clock.now() + 60_000);
+    await refreshActivities(s.account.id, { deps: s.deps, unlessFetchedWithinMs: 5 * 60_000 });
+    expect(s.requests.length).toBe(asked);
+
+    // A tab closed mid-refresh leaves "running" behind, and an old fetchedAt: the refresh runs.
+    await db().syncState.update(dataset, { status: "running", fetchedAt: s.clock.now() - 10 * 60_000 });
+    await refreshActivities(s.account.id, { deps: s.deps, unlessFetchedWithinMs: 5 * 60_000 });
+    expect(s.requests.length).toBeGreaterThan(asked);
+    expect(await db().syncState.get(dataset)).toMatchObject({ status: "complete", fetchedAt: s.clock.now() });
+  });
+
   it("a generation that fails does not keep the other from refreshing; the failure is recorded and thrown", async () => {
     freshDb();
     const s = await sandboxSession();
