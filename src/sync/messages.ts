@@ -10,7 +10,7 @@ export const BROADCAST_CHANNEL = "mailroom";
 /** workbox-window sends exactly `{ type: "SKIP_WAITING" }` when the user accepts an update. */
 export type PageToWorker = { type: "SKIP_WAITING" } | { type: "POLL_NOW"; reason: PollReason };
 
-export type PollReason = "schedule" | "user" | "online";
+export type PollReason = "schedule" | "user" | "online" | "new-jobs";
 
 export type WorkerBroadcast =
   | { type: "poll-started"; at: number }

@@ -32,7 +32,7 @@ export function ActivitiesView(props: { accountId: string }) {
   const counts = createMemo(() => countByStatus(list.rows));
   const types = createMemo(() => [...new Set(list.rows.map((a) => a.type))].sort());
   const shown = createMemo(() => list.rows.filter((a) => matchesActivityFilter(a, filter())));
-  const watcher = createActivityWatcher(accountId, () => counts().unfinished > 0, online);
+  const watcher = createActivityWatcher(accountId, () => counts().unfinished, online);
   const storedError = () => (refresh.running() ? undefined : state.value()?.lastError);
 
   return (

@@ -27,7 +27,7 @@ export function ActivityDetailView(props: { activity: BulkActivity }) {
   );
   const watcher = createActivityWatcher(
     () => props.activity.accountId,
-    () => isUnfinished(props.activity),
+    () => (isUnfinished(props.activity) ? 1 : 0),
     online,
   );
   return (

@@ -164,3 +164,48 @@ describe("Activities screen", () => {
     expect(sync.refreshActivities).not.toHaveBeenCalled();
   });
 });
+
+describe("Activities screen and the background poller", () => {
+  /** A service worker that records what the page posts to it. */
+  function fakeWorker(): ReturnType<typeof vi.fn> {
+    const postMessage = vi.fn();
+    Object.defineProperty(navigator, "serviceWorker", {
+      configurable: true,
+      value: { ready: Promise.resolve({ active: { postMessage } }) },
+    });
+    return postMessage;
+  }
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, "serviceWorker");
+  });
+
+  for (const [schedule, nextPollInMs, wakes] of [
+    ["idle for 5 minutes", 5 * 60_000, true],
+    ["due in 2 seconds", 2_000, false],
+  ] as const) {
+    it(`a new unfinished job with the next round ${schedule} ${wakes ? "wakes" : "does not wake"} the worker`, async () => {
+      const postMessage = fakeWorker();
+      const db = freshDb();
+      await db.accounts.put(account());
+      await db.syncState.put(syncState({ dataset: "acc-1|activities", fetchedAt: Date.now() }));
+      await db.activities.put(activity({ activityId: "done-1" }));
+      show();
+      await screen.findByText("done-1", { exact: false });
+      const channel = new BroadcastChannel("mailroom");
+      channel.postMessage({ type: "poll-finished", at: Date.now(), unfinished: 0, nextPollInMs });
+      channel.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      await db.activities.put(activity({ activityId: "new-1", status: "running", rawStatus: "processing" }));
+      await screen.findByText("new-1", { exact: false });
+      if (wakes) {
+        await waitFor(() =>
+          expect(postMessage).toHaveBeenCalledWith({ type: "POLL_NOW", reason: "new-jobs" }),
+        );
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(postMessage).not.toHaveBeenCalledWith({ type: "POLL_NOW", reason: "new-jobs" });
+      }
+    });
+  }
+});
