@@ -8,6 +8,12 @@ import type { Page } from "playwright-core";
 export async function connectSandboxAccount(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/settings`);
   await page.getByRole("button", { name: "Sandbox", exact: true }).click();
+  // The preset asks the server where its sandbox runs: wait until it has filled the form.
+  // (A string, not a function: the bench runs this helper under tsx, whose name helpers do not
+  // exist in the page; and no vitest `expect` here, for the same reason.)
+  await page.waitForFunction('document.getElementById("account-label")?.value === "Sandbox"', undefined, {
+    timeout: 30_000,
+  });
   await page.getByRole("button", { name: "Connect and sign in" }).click();
   await page.waitForURL(/\/activities/, { timeout: 60_000 });
   await page.goto(`${appUrl}/settings`);
