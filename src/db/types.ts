@@ -176,7 +176,8 @@ export interface SyncState {
   /** Why the last run stopped, for the UI: "done", "cancelled", "error". */
   stopReason?: "done" | "cancelled" | "error";
   /**
-   * Set while a request of the run waits to be tried again (5xx, network, throttled), so the user
+   * Set while a request of the run waits to be tried again (5xx, network, throttled, a body cut
+   * short), so the user
    * sees why it stalls; the next page's checkpoint, which replaces the whole row, clears it.
    */
   retrying?: { kind: string; message: string; attempt: number; of: number; until: number };

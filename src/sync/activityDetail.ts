@@ -3,7 +3,7 @@ import { getV2Activity } from "../api/v2/activities";
 import { getV3Activity } from "../api/v3/activities";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
-import type { BulkActivity, Generation } from "../db/types";
+import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import type { SyncContext } from "./context";
 import { errorLinesOf } from "./errorLines";
@@ -21,7 +21,7 @@ export async function refreshActivityDetail(
   const accountId = ctx.account.id;
   const held = await db().activities.get([accountId, generation, activityId]);
   let fresh: ReturnType<typeof activityFromV2>;
-  let lines: ReturnType<typeof errorLinesOf>;
+  let lines: ActivityErrorLine[];
   try {
     if (generation === "v2") {
       const row = await ctx.api("v2").call((client, signal) => getV2Activity(client, activityId, signal));
@@ -50,7 +50,7 @@ export async function refreshActivityDetail(
  * The error lines a list row already carries, if it does. A v3 list row is the whole `Activity`
  * (errors included), so it needs no detail call; a v2 list row is a summary without errors.
  */
-export function linesCarriedBy(activity: BulkActivity): ReturnType<typeof errorLinesOf> | undefined {
+export function linesCarriedBy(activity: BulkActivity): ActivityErrorLine[] | undefined {
   if (activity.generation !== "v3") return undefined;
   const errors = (activity.raw as { activity_errors?: unknown } | undefined)?.activity_errors;
   if (!Array.isArray(errors)) return undefined;
@@ -60,7 +60,7 @@ export function linesCarriedBy(activity: BulkActivity): ReturnType<typeof errorL
 /** Replaces one activity's error lines; to be called inside a transaction over both tables. */
 export async function replaceErrorLines(
   activity: Pick<BulkActivity, "accountId" | "activityId">,
-  lines: ReturnType<typeof errorLinesOf>,
+  lines: ActivityErrorLine[],
 ): Promise<void> {
   const { accountId, activityId } = activity;
   // Replace, not merge: a later answer may carry fewer lines than an earlier partial one.
@@ -71,7 +71,7 @@ export async function replaceErrorLines(
   if (lines.length > 0) await db().activityErrors.bulkPut(lines);
 }
 
-async function storeDetail(activity: BulkActivity, lines: ReturnType<typeof errorLinesOf>): Promise<void> {
+async function storeDetail(activity: BulkActivity, lines: ActivityErrorLine[]): Promise<void> {
   const database = db();
   try {
     await writeForAccount(activity.accountId, [database.activities, database.activityErrors], async () => {

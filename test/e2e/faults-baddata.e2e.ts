@@ -2,7 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { datasetOf, primarySendList, storedSends } from "./support/sendLists";
+import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
 // Bad data through the screens a user sees (the parsers' own cases are unit tests in
@@ -47,7 +47,7 @@ async function refreshActivitiesWith(
 
 /** Presses the list's Sync button and waits until the run is over. */
 async function syncAndWait(list: Locator): Promise<void> {
-  const sync = list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
+  const sync = syncButton(list);
   await sync.click();
   await sync.waitFor({ timeout: 90_000 });
 }

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { datasetOf, primarySendList, storedSends } from "./support/sendLists";
+import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
 // Storage that says no. A full disk cannot be made on demand, so the test wraps
@@ -78,7 +78,7 @@ describe("storage that refuses", () => {
     await page.goto(`${app.url}/campaigns`);
     const list = primarySendList(page, CAMPAIGN);
     const dataset = await datasetOf(list);
-    const sync = list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
+    const sync = syncButton(list);
 
     await page.evaluate((left) => {
       window.__quotaLeft = left;

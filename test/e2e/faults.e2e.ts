@@ -2,7 +2,7 @@ import type { Locator, Response } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { datasetOf, primarySendList, storedSends } from "./support/sendLists";
+import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
 // The fault mix of issue #10, all at once, through the Campaigns screen: 10% of API requests
@@ -124,14 +124,14 @@ interface Round {
 
 /** One press of the list's Sync button, watched until the run ends: what the row showed meanwhile. */
 async function syncOnce(list: Locator, onCutShortShown: () => void): Promise<Round> {
-  const syncButton = list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
-  await syncButton.click();
+  const button = syncButton(list);
+  await button.click();
   let progressSeen = false;
   let retrySeen = false;
   let cutShortSeen = false;
   const deadline = Date.now() + 120_000;
   // The button comes back when the run ends; until then the row shows the run's progress.
-  while (!(await syncButton.isVisible())) {
+  while (!(await button.isVisible())) {
     if (Date.now() > deadline) throw new Error("A sync under the fault mix ran for more than two minutes");
     const retry = list.locator(".sync-retry");
     if (await retry.isVisible()) {

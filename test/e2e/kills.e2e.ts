@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mulberry32 } from "../../src/sandbox/random";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { datasetOf, primarySendList, storedSends } from "./support/sendLists";
+import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
 // Closing the tab in the middle of a first sync, again and again, must never lose or duplicate a
@@ -36,7 +36,7 @@ describe("a first sync killed at random moments", () => {
       const page = await browser.context.newPage();
       await page.goto(`${app.url}/campaigns`);
       const list = primarySendList(page, CAMPAIGN);
-      await list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ }).click();
+      await syncButton(list).click();
       await page.waitForTimeout(150 + Math.floor(random() * 1_200));
       await page.close();
       progress.push((await storedSends(setup, dataset)).rows);
@@ -45,7 +45,7 @@ describe("a first sync killed at random moments", () => {
     const last = await browser.context.newPage();
     await last.goto(`${app.url}/campaigns`);
     const list = primarySendList(last, CAMPAIGN);
-    await list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ }).click();
+    await syncButton(list).click();
     await list
       .getByText(
         `${EXPECTED_SENDS.toLocaleString("en-US")} of ${EXPECTED_SENDS.toLocaleString("en-US")} sends cached`,

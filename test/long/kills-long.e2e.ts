@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mulberry32 } from "../../src/sandbox/random";
 import { type RunningApp, startApp } from "../e2e/support/app";
 import { launchPersistent, type PersistentBrowser } from "../e2e/support/browser";
-import { datasetOf, primarySendList, storedSends } from "../e2e/support/sendLists";
+import {
+  datasetOf,
+  primarySendList,
+  storedRowCount,
+  storedSends,
+  syncButton,
+} from "../e2e/support/sendLists";
 import { connectSandboxAccount } from "../e2e/support/signIn";
 
 // The long variant of test/e2e/kills.e2e.ts, as issue #10 states it: a 200,000-send first sync
@@ -17,7 +23,6 @@ import { connectSandboxAccount } from "../e2e/support/signIn";
 const KILLS = Number(process.env.MAILROOM_KILLS ?? 20);
 const SENDS = Number(process.env.MAILROOM_LONG_SENDS ?? 200_000);
 const CAMPAIGN = "Annual report (big)";
-const SYNC_BUTTON = /^(Sync|Sync new sends|Resume sync)\b/;
 
 let app: RunningApp;
 let browser: PersistentBrowser;
@@ -60,27 +65,6 @@ function syncUnpaced(page: Page): Promise<number> {
   );
 }
 
-/** Rows stored for a dataset, by key count: cheap enough to read after every kill. */
-function countRows(page: Page, dataset: string): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("mailroom");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const range = IDBKeyRange.bound([wanted], [wanted, []]);
-          const request = open.result.transaction("sends").objectStore("sends").count(range);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    dataset,
-  );
-}
-
 describe(`a first sync of ${SENDS.toLocaleString("en-US")} sends killed at random moments`, () => {
   it(`resumes after each of ${KILLS} closed tabs and ends with exactly the sandbox's rows`, async () => {
     const setup = await browser.context.newPage();
@@ -94,18 +78,18 @@ describe(`a first sync of ${SENDS.toLocaleString("en-US")} sends killed at rando
     for (let kill = 0; kill < KILLS; kill++) {
       const page = await browser.context.newPage();
       await page.goto(`${app.url}/campaigns`);
-      await primarySendList(page, CAMPAIGN).getByRole("button", { name: SYNC_BUTTON }).click();
+      await syncButton(primarySendList(page, CAMPAIGN)).click();
       // About 4 s apart on average: the 20 kills land all along the sync, not only in its first part.
       await page.waitForTimeout(500 + Math.floor(random() * 7_000));
       await page.close();
-      progress.push(await countRows(setup, dataset));
+      progress.push(await storedRowCount(setup, dataset));
     }
 
     const started = Date.now();
     const last = await browser.context.newPage();
     await last.goto(`${app.url}/campaigns`);
     const list = primarySendList(last, CAMPAIGN);
-    await list.getByRole("button", { name: SYNC_BUTTON }).click();
+    await syncButton(list).click();
     const total = SENDS.toLocaleString("en-US");
     await list.getByText(`${total} of ${total} sends cached`).waitFor({ timeout: 900_000 });
     const stored = await storedSends(last, dataset);

@@ -8,6 +8,11 @@ export function primarySendList(page: Page, campaignName: string): Locator {
     .locator("li.send-list", { hasText: "Primary email" });
 }
 
+/** A send list's button that starts, continues or resumes its sync, whichever it shows now. */
+export function syncButton(list: Locator): Locator {
+  return list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
+}
+
 /** The dataset id of a send list, read from its "Open sends" link. */
 export async function datasetOf(list: Locator): Promise<string> {
   const href = await list.getByRole("link", { name: /^Open sends/ }).getAttribute("href");
@@ -31,6 +36,27 @@ export function storedSends(page: Page, dataset: string): Promise<{ rows: number
             const rows = request.result as { contactId: string }[];
             open.result.close();
             resolve({ rows: rows.length, contacts: new Set(rows.map((r) => r.contactId)).size });
+          };
+        };
+      }),
+    dataset,
+  );
+}
+
+/** Rows stored for a dataset, by key count: cheap enough to read after every kill. */
+export function storedRowCount(page: Page, dataset: string): Promise<number> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("mailroom");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const range = IDBKeyRange.bound([wanted], [wanted, []]);
+          const request = open.result.transaction("sends").objectStore("sends").count(range);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
           };
         };
       }),
