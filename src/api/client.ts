@@ -1,5 +1,6 @@
 import ky, { type KyInstance } from "ky";
 import type { AuthProvider } from "../auth/types";
+import { clock } from "../core/clock";
 import type { Account, Generation } from "../db/types";
 import { isDemoOrigin, toRelativeRequestPath } from "./links";
 import { badResponse, mapResponseError, mapThrownError, type RequestContext } from "./mapError";
@@ -44,7 +45,7 @@ export function createApiClient(
   const origin = generation === "v3" ? account.endpoints.v3Api : account.endpoints.v2Api;
   const fetchImpl: FetchLike =
     options.fetch ?? (isDemoOrigin(origin) ? demoFetch : (input, init) => globalThis.fetch(input, init));
-  const now = options.now ?? Date.now;
+  const now = options.now ?? clock.now;
   const apiKey = account.v2ApiKey;
   const instance: KyInstance = ky.create({
     prefixUrl: origin,

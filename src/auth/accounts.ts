@@ -1,3 +1,4 @@
+import { clock } from "../core/clock";
 import { type Account, db, type Endpoints, type Generation } from "../db";
 import { isLoopbackHttp } from "./http";
 import { DEFAULT_SCOPES } from "./presets";
@@ -113,7 +114,7 @@ function toAccount(input: AccountInput, id: string, createdAt: number): Account 
 
 /** Validates and stores a new account. Throws AccountValidationError with a message per field. */
 export async function createAccount(input: AccountInput): Promise<Account> {
-  const account = toAccount(input, crypto.randomUUID(), Date.now());
+  const account = toAccount(input, crypto.randomUUID(), clock.now());
   await db().accounts.add(account);
   return account;
 }

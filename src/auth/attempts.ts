@@ -1,4 +1,5 @@
 import { generateRandomCodeVerifier, generateRandomState } from "oauth4webapi";
+import { clock } from "../core/clock";
 import { type AuthAttempt, db, type Generation } from "../db";
 import { SignInError } from "./errors";
 
@@ -13,7 +14,7 @@ export async function createAttempt(
   accountId: string,
   generation: Generation,
   redirectUri: string,
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<AuthAttempt> {
   const attempt: AuthAttempt = {
     state: generateRandomState(),
@@ -37,7 +38,7 @@ export async function createAttempt(
  * Takes the attempt a callback's `state` names, and deletes it: a state is good for one callback,
  * so a replayed callback finds nothing.
  */
-export async function takeAttempt(state: string | null, now = Date.now()): Promise<AuthAttempt> {
+export async function takeAttempt(state: string | null, now = clock.now()): Promise<AuthAttempt> {
   if (!state) throw new SignInError("missing_parameters", "The answer from the sign-in page has no state.");
   const attempt = await db().transaction("rw", db().authAttempts, async () => {
     const found = await db().authAttempts.get(state);

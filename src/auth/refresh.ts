@@ -1,5 +1,6 @@
 import * as oauth from "oauth4webapi";
 import { MailroomError } from "../api/errors";
+import { clock as appClock, type Clock } from "../core/clock";
 import { db, type Generation, type StoredToken } from "../db";
 import { refreshLockName, withExclusiveLock } from "./locks";
 import { v3OAuthFor } from "./oauthClient";
@@ -9,7 +10,7 @@ import { AuthRequiredError } from "./types";
 /** Refresh this long before expiry, so a request never leaves with a token that dies in flight. */
 export const REFRESH_MARGIN_MS = 60_000;
 
-export function needsRefresh(token: StoredToken, now = Date.now()): boolean {
+export function needsRefresh(token: StoredToken, now = appClock.now()): boolean {
   return token.expiresAt !== undefined && token.expiresAt - now < REFRESH_MARGIN_MS;
 }
 
@@ -20,17 +21,20 @@ export function needsRefresh(token: StoredToken, now = Date.now()): boolean {
  * token instead of spending the (single-use) refresh token a second time.
  *
  * @param rejected the token a server just refused with 401: refresh even if it looks unexpired.
+ * @param time the clock that says whether the token is still good (a sync run passes its own).
  */
 export function refreshAccessToken(
   accountId: string,
   generation: Generation,
   rejected?: string,
+  time: Clock = appClock,
 ): Promise<string> {
   return withExclusiveLock(refreshLockName(accountId, generation), async () => {
     const token = await usableToken(accountId, generation);
     const rotatedByAnother = rejected !== undefined && token.accessToken !== rejected;
-    if (rotatedByAnother || (rejected === undefined && !needsRefresh(token))) return token.accessToken;
-    return refreshNow(token);
+    if (rotatedByAnother || (rejected === undefined && !needsRefresh(token, time.now())))
+      return token.accessToken;
+    return refreshNow(token, time);
   });
 }
 
@@ -41,7 +45,7 @@ async function usableToken(accountId: string, generation: Generation): Promise<S
   return token;
 }
 
-async function refreshNow(token: StoredToken): Promise<string> {
+async function refreshNow(token: StoredToken, time: Clock): Promise<string> {
   const { accountId, generation } = token;
   if (generation === "v2" || !token.refreshToken) {
     // v2 has no refresh; a v3 sign-in without offline_access got no refresh token.
@@ -89,7 +93,7 @@ async function refreshNow(token: StoredToken): Promise<string> {
   }
   // Saved before anyone uses it: with rotating refresh tokens the old one is already spent, and a
   // crash between use and save would lose the only valid refresh token.
-  const fresh = tokenFromResponse(accountId, generation, answer, token.refreshToken);
+  const fresh = tokenFromResponse(accountId, generation, answer, token.refreshToken, time.now());
   await saveToken(fresh);
   return fresh.accessToken;
 }

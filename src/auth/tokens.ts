@@ -1,4 +1,5 @@
 import type { TokenEndpointResponse } from "oauth4webapi";
+import { clock } from "../core/clock";
 import { db, type Generation, type StoredToken } from "../db";
 
 export function readToken(accountId: string, generation: Generation): Promise<StoredToken | undefined> {
@@ -18,7 +19,7 @@ export function tokenFromResponse(
   generation: Generation,
   response: Pick<TokenEndpointResponse, "access_token" | "refresh_token" | "expires_in" | "scope">,
   previousRefreshToken?: string,
-  now = Date.now(),
+  now = clock.now(),
 ): StoredToken {
   return {
     accountId,
@@ -37,7 +38,7 @@ export async function markSignInRequired(
   generation: Generation,
   reason: string,
 ): Promise<void> {
-  await db().tokens.update([accountId, generation], { signInRequired: reason, updatedAt: Date.now() });
+  await db().tokens.update([accountId, generation], { signInRequired: reason, updatedAt: clock.now() });
 }
 
 export async function deleteTokens(accountId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { clock } from "../core/clock";
 import { type Account, type AuthAttempt, db } from "../db";
 import { createAttempt } from "./attempts";
 import { SignInError } from "./errors";
@@ -34,7 +35,7 @@ export async function completeV2SignIn(
   if (!accessToken) throw new SignInError("bad_response", "The sign-in answer carries no access token.");
   const notice = await checkTokenInfo(account, accessToken);
   const expiresIn = Number(parameters.get("expires_in"));
-  const now = Date.now();
+  const now = clock.now();
   await saveToken({
     accountId: account.id,
     generation: "v2",

@@ -1,3 +1,4 @@
+import { clock } from "../core/clock";
 /**
  * File names like `mailroom-sends-spring-sale-2026-11-25.csv`: what was exported, from which
  * campaign, on which (UTC) day. Only ASCII letters, digits and dashes survive, so the name is valid
@@ -15,7 +16,7 @@ export function slug(text: string, maxLength = 60): string {
 export function exportFileName(
   what: "sends" | "errors",
   subject: string | undefined,
-  date: Date = new Date(),
+  date: Date = new Date(clock.now()),
 ): string {
   const day = date.toISOString().slice(0, 10);
   const name = slug(subject ?? "");

@@ -1,3 +1,5 @@
+import { clock as realTime } from "../core/clock";
+
 // Simulated time. Activity progress, sends arriving, retention, code expiry and the daily quota all
 // read this clock, so a test can jump days ahead with `advance(ms)` instead of waiting.
 
@@ -24,13 +26,13 @@ export const MINUTE_MS = 60_000;
  * same minute with the same seed serve identical data.
  */
 export function createClock(options: { startTime?: number; timeScale?: number; anchor?: number }): Clock {
-  const start = options.startTime ?? Date.now();
+  const start = options.startTime ?? realTime.now();
   const scale = options.timeScale ?? 1;
-  const realStart = Date.now();
+  const realStart = realTime.now();
   let advanced = 0;
   return {
     anchor: options.anchor ?? Math.floor(start / MINUTE_MS) * MINUTE_MS,
-    now: () => start + (Date.now() - realStart) * scale + advanced,
+    now: () => start + (realTime.now() - realStart) * scale + advanced,
     advance(ms: number) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError("advance(ms) needs a finite ms >= 0");
       advanced += ms;

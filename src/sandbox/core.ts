@@ -1,6 +1,7 @@
 // The sandbox: a simulated Constant Contact (API v2, API v3 and their sign-in) as one pure
 // fetch-style function, `handle(request) → response`, over a seeded, time-driven state. The Node
 // server (node/serve.ts) and the in-browser demo (browser/demo.ts) are thin adapters over it.
+import { clock as realTime } from "../core/clock";
 import { createClock } from "./clock";
 import { preflight, withCors } from "./cors";
 import { TokenStore } from "./credentials";
@@ -81,7 +82,7 @@ export function createSandbox(
   cfg.bigCampaignSends = Math.max(0, Math.min(MAX_BIG_CAMPAIGN, Math.floor(cfg.bigCampaignSends)));
   const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale });
   const world = buildWorld(cfg.seed, firstClock.anchor, cfg.bigCampaignSends);
-  const realNow = options.realNow ?? (() => Date.now());
+  const realNow = options.realNow ?? (() => realTime.now());
 
   const fresh = (
     clock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: firstClock.anchor }),

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { isMailroomError } from "../api/errors";
 import { AuthRequiredError } from "../auth/types";
+import { clock } from "../core/clock";
 import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
@@ -37,7 +38,7 @@ async function pollRound(): Promise<void> {
     broadcast({ type: "poll-paused", reason: "offline" });
     return;
   }
-  broadcast({ type: "poll-started", at: Date.now() });
+  broadcast({ type: "poll-started", at: clock.now() });
   let unfinished = 0;
   let finishedAny = false;
   for (const account of await db().accounts.toArray()) {
@@ -58,7 +59,7 @@ async function pollRound(): Promise<void> {
   quietRounds = finishedAny || unfinished === 0 ? 0 : quietRounds + 1;
   broadcast({
     type: "poll-finished",
-    at: Date.now(),
+    at: clock.now(),
     unfinished,
     nextPollInMs: nextPollDelay(unfinished, quietRounds),
   });

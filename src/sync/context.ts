@@ -2,9 +2,9 @@ import { type ApiClient, createApiClient, type FetchLike } from "../api/client";
 import { MailroomError } from "../api/errors";
 import { authProviderFor } from "../auth/provider";
 import type { AuthProvider } from "../auth/types";
+import { clock as appClock, type Clock } from "../core/clock";
 import { getAccount } from "../db/accounts";
 import type { Account, Generation } from "../db/types";
-import { type Clock, realClock } from "./clock";
 import { createPacer, type Pacer, requestsPerSecondFor } from "./pacer";
 import { type RetryNotice, type RetryPolicy, withRetries } from "./retry";
 
@@ -40,12 +40,14 @@ export interface SyncContext {
 }
 
 export function resolveDeps(partial: Partial<SyncDeps> = {}): SyncDeps {
+  const clock = partial.clock ?? appClock;
   return {
-    authProviderFor,
-    clock: realClock,
+    // The stored tokens' expiry is read on the run's own clock, not the machine's.
+    authProviderFor: (accountId, generation) => authProviderFor(accountId, generation, clock),
     random: Math.random,
     locks: (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks,
     ...partial,
+    clock,
   };
 }
 

@@ -1,8 +1,8 @@
 import { isMailroomError, MailroomError } from "../api/errors";
+import type { Clock } from "../core/clock";
 import { nextUtcMidnight, utcDay } from "../db/budget";
 import { db } from "../db/db";
 import type { RequestBudget } from "../db/types";
-import type { Clock } from "./clock";
 
 /** Constant Contact's limits per application key (both generations): 4 requests/s, 10,000/day. */
 export const DEFAULT_REQUESTS_PER_SECOND = 4;

@@ -1,5 +1,5 @@
 import { isMailroomError, type MailroomError } from "../api/errors";
-import type { Clock } from "./clock";
+import type { Clock } from "../core/clock";
 
 export interface RetryPolicy {
   /** Tries for server errors and network failures, the first included. */

@@ -1,4 +1,5 @@
 import { type Accessor, createEffect, on } from "solid-js";
+import { clock } from "../../core/clock";
 import { createPollStatus } from "../pwa/createPollStatus";
 import { shouldWakePoller } from "../pwa/wakeForNewJobs";
 import { postToWorker } from "../pwa/workerBridge";
@@ -19,7 +20,8 @@ export function createActivityWatcher(
   const status = createPollStatus();
   createEffect(
     on(unfinished, (after, before) => {
-      if (before === undefined || !online() || !shouldWakePoller(before, after, status(), Date.now())) return;
+      if (before === undefined || !online() || !shouldWakePoller(before, after, status(), clock.now()))
+        return;
       postToWorker({ type: "POLL_NOW", reason: "new-jobs" }).catch((error: unknown) =>
         console.warn("Mailroom: could not wake the service worker", error),
       );

@@ -1,4 +1,5 @@
 import { type Accessor, createEffect } from "solid-js";
+import { clock } from "../../core/clock";
 import type { SyncState } from "../../db";
 
 /** Data older than this is fetched again when its screen opens (online only). */
@@ -24,6 +25,6 @@ export function createAutoRefresh(
     // A last run that failed (say, before a sign-in was fixed) is retried too.
     const failed = current?.lastError !== undefined;
     const fetchedAt = current?.fetchedAt;
-    if (failed || fetchedAt === undefined || Date.now() - fetchedAt > AUTO_REFRESH_AFTER_MS) refresh();
+    if (failed || fetchedAt === undefined || clock.now() - fetchedAt > AUTO_REFRESH_AFTER_MS) refresh();
   });
 }

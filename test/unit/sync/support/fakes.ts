@@ -1,7 +1,7 @@
 import type { AuthProvider } from "../../../../src/auth/types";
+import type { Clock } from "../../../../src/core/clock";
 import { MailroomDb, useDb } from "../../../../src/db";
 import type { Account, Generation } from "../../../../src/db/types";
-import type { Clock } from "../../../../src/sync/clock";
 import type { SyncDeps } from "../../../../src/sync/context";
 
 /** A database of its own for each test. */
