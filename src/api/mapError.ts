@@ -1,8 +1,8 @@
 import { AuthRequiredError } from "../auth/types";
+import { type ErrorKind, MailroomError } from "../core/errors";
 import { nextUtcMidnight } from "../db/budget";
 import type { Generation } from "../db/types";
 import { readErrorBody } from "./errorBody";
-import { type ErrorKind, MailroomError } from "./errors";
 
 /** What a request was for, so that one mapping can say which scope or thing is concerned. */
 export interface RequestContext {

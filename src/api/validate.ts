@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { MailroomError } from "./errors";
+import type { MailroomError } from "../core/errors";
 import { badResponse, type RequestContext } from "./mapError";
 
 /** Validates an answer at the edge: a shape the API does not promise becomes one bad_response. */

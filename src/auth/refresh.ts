@@ -1,6 +1,6 @@
 import * as oauth from "oauth4webapi";
-import { MailroomError } from "../api/errors";
 import { clock as appClock, type Clock } from "../core/clock";
+import { MailroomError } from "../core/errors";
 import { db, type Generation, type StoredToken } from "../db";
 import { refreshLockName, withExclusiveLock } from "./locks";
 import { v3OAuthFor } from "./oauthClient";

@@ -1,5 +1,5 @@
-import type { ErrorKind } from "../api/errors";
-import { MailroomError } from "../api/errors";
+import type { ErrorKind } from "../core/errors";
+import { MailroomError } from "../core/errors";
 import type { FromExportWorker, ToExportWorker, WireError } from "./messages";
 import type { SinkKind } from "./openSink";
 import type { ExportHooks, ExportJob, ExportOutcome } from "./runExport";

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
-import { isMailroomError } from "../api/errors";
+
 import { AuthRequiredError } from "../auth/types";
 import { clock } from "../core/clock";
+import { isMailroomError } from "../core/errors";
 import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";

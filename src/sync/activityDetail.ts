@@ -1,6 +1,6 @@
-import { isMailroomError } from "../api/errors";
 import { getV2Activity } from "../api/v2/activities";
 import { getV3Activity } from "../api/v3/activities";
+import { isMailroomError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";

@@ -1,8 +1,8 @@
 import { type ApiClient, createApiClient, type FetchLike } from "../api/client";
-import { MailroomError } from "../api/errors";
 import { authProviderFor } from "../auth/provider";
 import type { AuthProvider } from "../auth/types";
 import { clock as appClock, type Clock } from "../core/clock";
+import { MailroomError } from "../core/errors";
 import { getAccount } from "../db/accounts";
 import type { Account, Generation } from "../db/types";
 import { createPacer, type Pacer, requestsPerSecondFor } from "./pacer";

@@ -1,4 +1,4 @@
-import type { ErrorKind } from "../api/errors";
+import type { ErrorKind } from "../core/errors";
 import type { ActivityStatus, Generation } from "../db/types";
 
 /**

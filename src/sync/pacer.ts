@@ -1,5 +1,5 @@
-import { isMailroomError, MailroomError } from "../api/errors";
 import type { Clock } from "../core/clock";
+import { isMailroomError, MailroomError } from "../core/errors";
 import { nextUtcMidnight, utcDay } from "../db/budget";
 import { db } from "../db/db";
 import type { RequestBudget } from "../db/types";

@@ -1,5 +1,5 @@
-import { MailroomError } from "../api/errors";
 import type { Page } from "../api/page";
+import { MailroomError } from "../core/errors";
 
 /**
  * Every item of a short paged list (activities, campaigns), following next links verbatim. A next

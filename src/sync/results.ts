@@ -1,5 +1,5 @@
-import { MailroomError } from "../api/errors";
 import { fetchResultsFile } from "../api/results";
+import { MailroomError } from "../core/errors";
 import { db } from "../db/db";
 import type { BulkActivity } from "../db/types";
 import { openSync, type SyncOptions } from "./context";

@@ -1,5 +1,5 @@
-import { isMailroomError, type MailroomError } from "../api/errors";
 import type { Clock } from "../core/clock";
+import { isMailroomError, type MailroomError } from "../core/errors";
 
 export interface RetryPolicy {
   /** Tries for server errors and network failures, the first included. */

@@ -1,4 +1,4 @@
-import { MailroomError } from "../api/errors";
+import { MailroomError } from "../core/errors";
 import type { Send, SyncState } from "../db/types";
 import { writePageWithCheckpoint } from "./checkpoint";
 import { rateOf } from "./progress";

@@ -1,5 +1,5 @@
 import Dexie from "dexie";
-import { isMailroomError, MailroomError } from "../api/errors";
+import { isMailroomError, MailroomError } from "../core/errors";
 import { patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
 

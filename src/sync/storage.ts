@@ -1,4 +1,4 @@
-import { MailroomError } from "../api/errors";
+import { MailroomError } from "../core/errors";
 
 /**
  * IndexedDB refusals (the disk is full, the origin's quota is spent) become one `storage` error.

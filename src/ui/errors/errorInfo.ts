@@ -1,4 +1,4 @@
-import { type ErrorKind, isMailroomError } from "../../api/errors";
+import { type ErrorKind, isMailroomError } from "../../core/errors";
 
 /** What a screen knows about a failure, whichever way it arrived (thrown, or stored by sync). */
 export interface ErrorInfo {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MailroomError } from "../../../src/api/errors";
+import { MailroomError } from "../../../src/core/errors";
 import CampaignsPage from "../../../src/ui/routes/CampaignsPage";
 import * as sync from "../../../src/ui/work/sync";
 import { renderAt } from "../support/renderAt";

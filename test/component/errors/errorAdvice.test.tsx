@@ -1,7 +1,7 @@
 import { MemoryRouter, Route } from "@solidjs/router";
 import { cleanup, render, screen } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import { MailroomError } from "../../../src/api/errors";
+import { MailroomError } from "../../../src/core/errors";
 import { ErrorNotice } from "../../../src/ui/errors/ErrorNotice";
 import { errorAdvice } from "../../../src/ui/errors/errorAdvice";
 import { toErrorInfo } from "../../../src/ui/errors/errorInfo";

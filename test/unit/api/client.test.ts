@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../../../src/api/client";
-import { isMailroomError } from "../../../src/api/errors";
 import { v2SendsPage } from "../../../src/api/v2/sends";
 import { getV3Activity, v3ActivitiesPage } from "../../../src/api/v3/activities";
+import { isMailroomError } from "../../../src/core/errors";
 import { fakeAuth, json, makeAccount, recordingFetch } from "../sync/support/fakes";
 
 const context = { what: "a test" };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MailroomError } from "../../../src/api/errors";
 import { mapResponseError, mapThrownError, type RequestContext } from "../../../src/api/mapError";
 import { AuthRequiredError } from "../../../src/auth/types";
+import { MailroomError } from "../../../src/core/errors";
 
 const NOW = Date.UTC(2026, 10, 25, 15, 30);
 const v3: RequestContext = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MailroomError } from "../../../src/api/errors";
+import { MailroomError } from "../../../src/core/errors";
 import { exportSends } from "../../../src/export/index";
 import { type FromExportWorker, type ToExportWorker, toWireError } from "../../../src/export/messages";
 import { openSink } from "../../../src/export/openSink";

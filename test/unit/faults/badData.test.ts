@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMailroomError } from "../../../src/api/errors";
+import { isMailroomError } from "../../../src/core/errors";
 import { db, sendsDatasetId } from "../../../src/db";
 import { refreshActivities, syncSends } from "../../../src/sync";
 import { freshDb } from "../sync/support/fakes";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMailroomError } from "../../../src/api/errors";
+import { isMailroomError } from "../../../src/core/errors";
 import { db } from "../../../src/db";
 import { fetchActivityResults, refreshActivities } from "../../../src/sync";
 import { freshDb } from "./support/fakes";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MailroomError } from "../../../src/api/errors";
+import { MailroomError } from "../../../src/core/errors";
 import { type RetryNotice, withRetries } from "../../../src/sync/retry";
 import { fakeClock } from "./support/fakes";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMailroomError, type MailroomError } from "../../../src/api/errors";
+import { isMailroomError, type MailroomError } from "../../../src/core/errors";
 import { db, sendsDatasetId } from "../../../src/db";
 import { syncSends } from "../../../src/sync";
 import { freshDb } from "./support/fakes";

@@ -1,4 +1,6 @@
 /**
+ * A leaf module (imports nothing of ours): every layer may import the error vocabulary.
+ *
  * Every failure Mailroom can meet, mapped once into a small set of kinds. The UI shows each kind
  * with what the user can do (src/ui/errors); sync stores `{ kind, message }` in the dataset's state.
  */
