@@ -3,11 +3,11 @@
 import { AuthRequiredError } from "../auth/types";
 import { clock } from "../core/clock";
 import { isMailroomError } from "../core/errors";
+import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../core/messages";
 import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
 import { pollUnfinishedActivities, refreshActivities } from "../sync";
-import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
 import { nextPollDelay } from "../sync/pollSchedule";
 import { notifyFinished } from "./notify";
 

@@ -1,6 +1,5 @@
+import { type AuthProvider, defaultAuthProvider } from "../api/auth";
 import { type ApiClient, createApiClient, type FetchLike } from "../api/client";
-import { authProviderFor } from "../auth/provider";
-import type { AuthProvider } from "../auth/types";
 import { clock as appClock, type Clock } from "../core/clock";
 import { MailroomError } from "../core/errors";
 import { getAccount } from "../db/accounts";
@@ -43,7 +42,7 @@ export function resolveDeps(partial: Partial<SyncDeps> = {}): SyncDeps {
   const clock = partial.clock ?? appClock;
   return {
     // The stored tokens' expiry is read on the run's own clock, not the machine's.
-    authProviderFor: (accountId, generation) => authProviderFor(accountId, generation, clock),
+    authProviderFor: (accountId, generation) => defaultAuthProvider(accountId, generation, clock),
     random: Math.random,
     locks: (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks,
     ...partial,

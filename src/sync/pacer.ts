@@ -1,6 +1,6 @@
 import type { Clock } from "../core/clock";
 import { isMailroomError, MailroomError } from "../core/errors";
-import { nextUtcMidnight, utcDay } from "../db/budget";
+import { nextUtcMidnight, utcDay } from "../core/utcDay";
 import { db } from "../db/db";
 import type { RequestBudget } from "../db/types";
 

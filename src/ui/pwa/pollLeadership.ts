@@ -1,4 +1,4 @@
-import { POLL_TAG, type PollReason } from "../../sync/messages";
+import { POLL_TAG, type PollReason } from "../../core/messages";
 import { makeWorkerListener, postToWorker } from "./workerBridge";
 
 const LEADER_LOCK = "mailroom-poll-leader";
