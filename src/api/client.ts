@@ -42,6 +42,7 @@ export interface ApiClient {
 
 // The demo adapter is imported on first use so that the sandbox stays out of the main bundle.
 const demoFetch: FetchLike = (input, init) =>
+  // biome-ignore lint/style/noRestrictedImports: the app reaches the sandbox only by this lazy import of its demo adapter
   import("../sandbox/browser/demo").then((m) => m.demoFetch(input, init));
 
 export function createApiClient(
