@@ -1,9 +1,16 @@
 import ky, { type KyInstance } from "ky";
 import type { AuthProvider } from "../auth/types";
 import { clock } from "../core/clock";
-import type { Account, Generation } from "../db/types";
+import type { Generation } from "../core/types";
 import { isDemoOrigin, toRelativeRequestPath } from "./links";
 import { badResponse, mapResponseError, mapThrownError, type RequestContext } from "./mapError";
+
+/** What a client needs of a stored account (src/db's Account has these fields): where, and v2's key. */
+export interface ApiAccount {
+  endpoints: { v3Api: string; v2Api: string };
+  /** v2 API key, sent as `api_key` on every v2 call. */
+  v2ApiKey?: string;
+}
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -35,10 +42,11 @@ export interface ApiClient {
 
 // The demo adapter is imported on first use so that the sandbox stays out of the main bundle.
 const demoFetch: FetchLike = (input, init) =>
+  // biome-ignore lint/style/noRestrictedImports: the app reaches the sandbox only by this lazy import of its demo adapter
   import("../sandbox/browser/demo").then((m) => m.demoFetch(input, init));
 
 export function createApiClient(
-  account: Account,
+  account: ApiAccount,
   generation: Generation,
   options: ApiClientOptions,
 ): ApiClient {

@@ -12,6 +12,7 @@ export async function fetchFor(url: string): Promise<typeof fetch> {
 
 /** The sandbox's in-page demo adapter (demo mode only), loaded on first use. */
 export async function loadDemoFetch(): Promise<typeof fetch> {
+  // biome-ignore lint/style/noRestrictedImports: the app reaches the sandbox only by this lazy import of its demo adapter
   const { demoFetch } = await import("../sandbox/browser/demo");
   return demoFetch;
 }

@@ -1,8 +1,8 @@
 import * as oauth from "oauth4webapi";
 import { clock as appClock, type Clock } from "../core/clock";
 import { MailroomError } from "../core/errors";
+import { platformLocks, refreshLockName, withLock } from "../core/locks";
 import { db, type Generation, type StoredToken } from "../db";
-import { refreshLockName, withExclusiveLock } from "./locks";
 import { v3OAuthFor } from "./oauthClient";
 import { markSignInRequired, readToken, saveToken, tokenFromResponse } from "./tokens";
 import { AuthRequiredError } from "./types";
@@ -29,7 +29,7 @@ export function refreshAccessToken(
   rejected?: string,
   time: Clock = appClock,
 ): Promise<string> {
-  return withExclusiveLock(refreshLockName(accountId, generation), async () => {
+  return withLock(platformLocks(), refreshLockName(accountId, generation), async () => {
     const token = await usableToken(accountId, generation);
     const rotatedByAnother = rejected !== undefined && token.accessToken !== rejected;
     if (rotatedByAnother || (rejected === undefined && !needsRefresh(token, time.now())))

@@ -1,7 +1,9 @@
 // Stored shapes. They are Mailroom's own, kept apart from the API's shapes (src/api validates and
 // maps those). Every record carries its account, so one device can hold several accounts.
 
-export type Generation = "v2" | "v3";
+import type { ActivityStatus, Generation } from "../core/types";
+
+export type { ActivityStatus, Generation };
 
 /** Where an account's requests go. Overridable for users behind a CORS proxy. */
 export interface Endpoints {
@@ -59,8 +61,6 @@ export interface AuthAttempt {
 }
 
 /** v2 and v3 bulk activities in one model. `status` is normalised; the raw fields are kept. */
-export type ActivityStatus = "pending" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
-
 export interface BulkActivity {
   accountId: string;
   generation: Generation;

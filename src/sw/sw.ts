@@ -2,7 +2,7 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { isPageToWorker, POLL_TAG } from "../sync/messages";
+import { isPageToWorker, POLL_TAG } from "../core/messages";
 import { openFromNotification } from "./notify";
 import { pollEveryAccount } from "./poll";
 import type { TaggedEvent } from "./wakeups";

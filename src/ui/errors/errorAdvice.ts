@@ -1,4 +1,5 @@
-import { formatAbsolute, formatRelative, nextUtcMidnight } from "../format/time";
+import { nextUtcMidnight } from "../../core/utcDay";
+import { formatAbsolute, formatRelative } from "../format/time";
 import type { ErrorInfo } from "./errorInfo";
 
 /** What the failing work was about: a 403 needs a different scope for each. */
