@@ -3,6 +3,7 @@
 export { activitiesDatasetId, type RefreshActivitiesOptions, refreshActivities } from "./activities";
 export { campaignsDatasetId, refreshCampaigns } from "./campaigns";
 export type { SyncDeps, SyncOptions } from "./context";
+export { ListRemovedError, removeSendList } from "./listRemoval";
 export { DEFAULT_REQUESTS_PER_SECOND, requestsPerSecondFor } from "./pacer";
 export { pollUnfinishedActivities } from "./poll";
 export { etaSeconds, rateOf } from "./progress";
