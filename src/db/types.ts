@@ -140,6 +140,8 @@ export interface Send {
   deletedAt?: string;
   campaignId?: string;
   campaignActivityId?: string;
+  /** Set by a "Sync everything again": the copy (SyncState.resyncCopy) that stored this row. */
+  copy?: number;
 }
 
 export type SyncStatus = "idle" | "running" | "complete" | "partial" | "stopped";
@@ -154,6 +156,11 @@ export interface SyncState {
   nextLink?: string;
   /** "first" pages through everything; "incremental" fetches only what is new. */
   mode?: "first" | "incremental";
+  /**
+   * Set while a "Sync everything again" runs (and while it is stopped, so that it resumes as one):
+   * its rows carry this copy, and rows without it are dropped when it completes (src/sync/resync.ts).
+   */
+  resyncCopy?: number;
   /** Newest sent time stored when the current run started: an incremental run stops below it. */
   stopBelow?: string;
   newestStored?: string;

@@ -33,6 +33,12 @@ export interface SandboxConfig {
   tokenRateLimit: number;
   /** Sends of the configurable big campaign, 0–1,000,000 (generated page by page, on demand). */
   bigCampaignSends: number;
+  /** v3 activities added to the usual ones, 0–2,000, all finished and within retention: over ~440
+   *  the v3 list needs a second page of 500. */
+  extraV3Activities: number;
+  /** Sent campaigns added to the usual ones, 0–900, one send each: over ~42 the v2 SENT list needs
+   *  a second page of 50, over ~490 the v3 emails list a second page of 500. */
+  extraCampaigns: number;
   /** Fixed latency added to every response, ms. */
   latencyMs: number;
   /** Where simulated time starts (epoch ms); default: now. The data is anchored to its minute. */
@@ -51,6 +57,8 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   dailyLimit: 10_000,
   tokenRateLimit: 1,
   bigCampaignSends: 10_000,
+  extraV3Activities: 0,
+  extraCampaigns: 0,
   latencyMs: 0,
   timeScale: 1,
   faults: {},
@@ -73,15 +81,21 @@ export interface Sandbox {
 }
 
 const MAX_BIG_CAMPAIGN = 1_000_000;
+const MAX_EXTRA_V3_ACTIVITIES = 2_000;
+const MAX_EXTRA_CAMPAIGNS = 900;
+
+const clampInt = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
 
 export function createSandbox(
   config: Partial<SandboxConfig> = {},
   options: { realNow?: () => number } = {},
 ): Sandbox {
   const cfg: SandboxConfig = { ...DEFAULT_CONFIG, ...config, faults: { ...config.faults } };
-  cfg.bigCampaignSends = Math.max(0, Math.min(MAX_BIG_CAMPAIGN, Math.floor(cfg.bigCampaignSends)));
+  cfg.bigCampaignSends = clampInt(cfg.bigCampaignSends, MAX_BIG_CAMPAIGN);
+  cfg.extraV3Activities = clampInt(cfg.extraV3Activities, MAX_EXTRA_V3_ACTIVITIES);
+  cfg.extraCampaigns = clampInt(cfg.extraCampaigns, MAX_EXTRA_CAMPAIGNS);
   const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale });
-  const world = buildWorld(cfg.seed, firstClock.anchor, cfg.bigCampaignSends);
+  const world = buildWorld(cfg.seed, firstClock.anchor, cfg);
   const realNow = options.realNow ?? (() => realTime.now());
 
   const fresh = (
