@@ -40,8 +40,8 @@ async function seed(
   await db.accounts.put(account({ generations: ["v3", "v2"] }));
   await db.tokens.bulkPut(tokens);
   await db.activities.bulkPut([
-    activity({ activityId: "a-1", generation: "v3" }),
-    activity({ activityId: "a-2", generation: "v3", fileName: "spring.csv" }),
+    activity({ activityId: "a-1", generation: "v3", type: "unknown" }),
+    activity({ activityId: "a-2", generation: "v3", type: "unknown", fileName: "spring.csv" }),
   ]);
   await db.syncState.put(syncState({ dataset: "acc-1|activities", rows: 2, generations }));
   return db;
@@ -69,6 +69,9 @@ describe("screen headers: freshness per API generation", () => {
     expect(screen.getByRole("button", { name: "Sign in with v2" })).toBeTruthy();
     expect(screen.queryByText(/not fetched yet|partial|no longer accepts/)).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
+    // A v3 activity is titled by its file name when it has one.
+    expect(screen.getByRole("link", { name: "spring.csv" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Bulk activity" })).toBeTruthy();
   });
 
   it("both signed in: each generation's own time, and a failed last try is said", async () => {
