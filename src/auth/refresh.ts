@@ -5,7 +5,7 @@ import { platformLocks, refreshLockName, withLock } from "../core/locks";
 import { db, type Generation, type StoredToken } from "../db";
 import { v3OAuthFor } from "./oauthClient";
 import { markSignInRequired, readToken, saveToken, tokenFromResponse } from "./tokens";
-import { AuthRequiredError } from "./types";
+import { AuthRequiredError, notSignedInError } from "./types";
 
 /** Refresh this long before expiry, so a request never leaves with a token that dies in flight. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -40,7 +40,7 @@ export function refreshAccessToken(
 
 async function usableToken(accountId: string, generation: Generation): Promise<StoredToken> {
   const token = await readToken(accountId, generation);
-  if (!token) throw new AuthRequiredError("Not signed in.", accountId, generation);
+  if (!token) throw notSignedInError(accountId, generation);
   if (token.signInRequired) throw new AuthRequiredError(token.signInRequired, accountId, generation);
   return token;
 }

@@ -9,7 +9,6 @@ import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { linesCarriedBy, refreshActivityDetail, replaceErrorLines } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { forEachGeneration } from "./eachGeneration";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
@@ -50,12 +49,8 @@ export async function refreshActivities(
       const fetchedAt = (await getSyncState(base.dataset))?.fetchedAt;
       if (fetchedAt !== undefined && now() - fetchedAt < options.unlessFetchedWithinMs) return;
     }
-    await runListRefresh(base, now, options.signal, () =>
-      forEachGeneration(
-        ctx.account.generations,
-        (generation) => refreshGeneration(ctx, generation, options),
-        options.signal,
-      ),
+    await runListRefresh(base, now, options.signal, ctx.account.generations, (generation) =>
+      refreshGeneration(ctx, generation, options),
     );
   });
 }

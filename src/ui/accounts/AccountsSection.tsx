@@ -17,11 +17,11 @@ export function AccountsSection() {
   const [signInFailure, setSignInFailure] = createSignal<string>();
   const [signedIn, setSignedIn] = createSignal<string>();
 
-  // A new account signs in with its first generation at once; the other is a click in its row.
+  // A new account signs in to every generation it uses at once, one after the other (v3, then v2).
   const connected = async (account: Account) => {
     setSignInFailure(undefined);
     try {
-      const result = await startSignIn(account, account.generations[0] ?? "v3");
+      const result = await startSignIn(account, account.generations);
       if (result)
         setSignedIn(
           `“${account.label}” is connected and signed in.${result.notice ? ` ${result.notice}` : ""}`,
