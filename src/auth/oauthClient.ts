@@ -1,6 +1,7 @@
 import * as oauth from "oauth4webapi";
 import type { Account } from "../db";
 import { fetchFor, isLoopbackHttp, retryingOn429 } from "./http";
+import { authRequestSignal } from "./timeout";
 
 /** What oauth4webapi needs to talk to one account's v3 authorization server. */
 export interface V3OAuth {
@@ -8,8 +9,12 @@ export interface V3OAuth {
   client: oauth.Client;
   /** A public client: PKCE replaces the secret a browser cannot keep. */
   clientAuth: oauth.ClientAuth;
-  /** Custom fetch (demo mode) and plain http for the loopback sandbox. */
-  options: { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean };
+  /** Custom fetch (demo mode), plain http for the loopback sandbox, a timeout for each request. */
+  options: {
+    [oauth.customFetch]: typeof fetch;
+    [oauth.allowInsecureRequests]: boolean;
+    signal: () => AbortSignal;
+  };
 }
 
 export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
@@ -30,6 +35,7 @@ export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
     options: {
       [oauth.customFetch]: retryingOn429(await fetchFor(v3Token)),
       [oauth.allowInsecureRequests]: insecure,
+      signal: () => authRequestSignal(),
     },
   };
 }

@@ -3,6 +3,7 @@ import { type Account, type AuthAttempt, db } from "../db";
 import { createAttempt } from "./attempts";
 import { SignInError } from "./errors";
 import { v3OAuthFor } from "./oauthClient";
+import { timeoutNote } from "./timeout";
 import { saveToken, tokenFromResponse } from "./tokens";
 
 /**
@@ -46,7 +47,7 @@ export async function completeV3SignIn(attempt: AuthAttempt, parameters: URLSear
   } catch (error) {
     throw new SignInError(
       "network",
-      `Could not reach the token endpoint ${account.endpoints.v3Token} (offline, or blocked by CORS).`,
+      `Could not reach the token endpoint ${account.endpoints.v3Token} (offline, or blocked by CORS)${timeoutNote(error)}.`,
       { cause: error },
     );
   }
