@@ -42,8 +42,8 @@ export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
 
 /**
  * Constant Contact's authorization server is an Okta one, whose issuer is the path before
- * `/v1/token` (`https://authz.constantcontact.com/oauth2/default`). It matters only if an ID token
- * comes back (scope `openid`), whose `iss` oauth4webapi checks against it.
+ * `/v1/token` (`https://authz.constantcontact.com/oauth2/default`). It is checked against an
+ * authorization response's `iss` (RFC 9207) when one comes, and an ID token's (scope `openid`).
  */
 export function issuerOf(tokenUrl: string): string {
   const url = new URL(tokenUrl);
