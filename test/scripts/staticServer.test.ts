@@ -62,9 +62,9 @@ describe("the static server under hostile requests", () => {
 
   it("never serves a sibling folder whose name starts with the root's", async () => {
     server = await start();
-    const escape = await send(server, "GET", "/..%2fdist-old%2fx.txt");
-    expect(escape.status).toBe(403);
-    expect(escape.body).not.toContain("secret");
+    const sibling = await send(server, "GET", "/..%2fdist-old%2fx.txt");
+    expect(sibling.status).toBe(403);
+    expect(sibling.body).not.toContain("secret");
   });
 
   it("answers 405 to anything but GET and HEAD", async () => {
