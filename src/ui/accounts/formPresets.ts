@@ -8,6 +8,7 @@ import {
   SANDBOX_V2_API_KEY,
   SANDBOX_V3_CLIENT_ID,
 } from "../../auth/presets";
+import { appPath } from "../appBase";
 
 /** A new, empty account on Constant Contact's own servers. */
 export function blankAccountInput(): AccountInput {
@@ -36,7 +37,7 @@ function sandboxAccount(label: string, origin: string): AccountInput {
 
 /** The local sandbox server, wherever this deployment says it runs. */
 export async function sandboxPreset(): Promise<AccountInput> {
-  return sandboxAccount("Sandbox", await loadSandboxOrigin());
+  return sandboxAccount("Sandbox", await loadSandboxOrigin(fetch, appPath("runtime-config.json")));
 }
 
 /** Demo data answered inside the page: no server, no Constant Contact account. */

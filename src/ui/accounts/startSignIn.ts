@@ -4,10 +4,14 @@ import { DEMO_REDIRECT_URI, isDemoUrl } from "../../auth/presets";
 import { beginV2SignIn } from "../../auth/v2SignIn";
 import { beginV3SignIn } from "../../auth/v3SignIn";
 import type { Account, Generation } from "../../db";
+import { appPath } from "../appBase";
 
-/** The one redirect URI of this deployment: inside the app's scope, so an installed PWA handles it. */
+/**
+ * The one redirect URI of this deployment, `<origin><base>auth/callback`: inside the app's scope,
+ * so an installed PWA handles it.
+ */
 export function redirectUri(): string {
-  return `${location.origin}/auth/callback`;
+  return location.origin + appPath("auth/callback");
 }
 
 /**

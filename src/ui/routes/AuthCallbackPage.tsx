@@ -4,6 +4,7 @@ import { completeSignIn, type SignInResult } from "../../auth/callback";
 import { isSignInError } from "../../auth/errors";
 import { SIGN_IN_ERROR_TEXT } from "../accounts/signInErrorText";
 import { chooseAccount } from "../primitives/createCurrentAccount";
+import { takeCallbackAddress } from "./callbackAddress";
 
 /**
  * Where Constant Contact sends the user back: v3 with `?code&state` (or `?error`), v2 with
@@ -12,7 +13,9 @@ import { chooseAccount } from "../primitives/createCurrentAccount";
  */
 export default function AuthCallbackPage() {
   const navigate = useNavigate();
-  const answered = new URL(window.location.href);
+  // main.tsx has already taken the answer out of the address; reading the address itself is the
+  // fallback for a page opened some other way (tests mount it alone).
+  const answered = takeCallbackAddress() ?? new URL(window.location.href);
   navigate("/auth/callback", { replace: true, scroll: false });
 
   const [result, setResult] = createSignal<SignInResult>();
