@@ -7,6 +7,8 @@ import { startStaticServer } from "./lib/static-server";
 const appPort = Number(process.env.PORT ?? 4173);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4174);
 
+// A build for the sandbox: its policy lets the page call loopback origins, as no deployed build may.
+process.env.MAILROOM_SANDBOX_BUILD = "1";
 await build({ logLevel: "warn" });
 const sandbox = await startSandboxServer({ port: sandboxPort });
 const app = await startStaticServer({ root: "dist", port: appPort, sandboxOrigin: sandbox.url });

@@ -3,7 +3,11 @@ import { App } from "./ui/App";
 import { purgeStaleSignIns } from "./ui/purgeStaleSignIns";
 import { registerPeriodicPolling } from "./ui/pwa/periodicPolling";
 import { makePollLeadership } from "./ui/pwa/pollLeadership";
+import { clearCallbackFromAddress } from "./ui/routes/callbackAddress";
 import "./ui/styles/app.css";
+
+// Before anything renders: a sign-in code or token must not stay in the address bar.
+clearCallbackFromAddress();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lost its #root element");

@@ -14,10 +14,16 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Any in-app URL opens the shell offline, except paths that belong to a server: API calls,
-// OAuth endpoints and the sandbox's own pages must reach the network (or fail honestly).
+// OAuth endpoints and the sandbox's own pages must reach the network (or fail honestly). Paths are
+// under the build's base (`vite build --base /x/`), which is the worker's scope.
+const base = new URL(self.registration.scope).pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL("index.html"), {
-    denylist: [/^\/v[23]\//, /^\/oauth2\//, /^\/__sandbox\//, /^\/runtime-config\.json$/, /\.[a-z0-9]+$/i],
+    denylist: [
+      new RegExp(`^${base}(v[23]|oauth2|__sandbox)/`),
+      new RegExp(`^${base}runtime-config\\.json$`),
+      /\.[a-z0-9]+$/i,
+    ],
   }),
 );
 

@@ -10,6 +10,7 @@ import {
   SANDBOX_V3_CLIENT_ID,
 } from "../../auth/presets";
 import type { Endpoints } from "../../db";
+import { appPath } from "../appBase";
 
 /** A new, empty account on Constant Contact's own servers. */
 export function blankAccountInput(): AccountInput {
@@ -38,7 +39,7 @@ function sandboxAccount(label: string, origin: string): AccountInput {
 
 /** The local sandbox server, wherever this deployment says it runs. */
 export async function sandboxPreset(): Promise<AccountInput> {
-  return sandboxAccount("Sandbox", await loadSandboxOrigin());
+  return sandboxAccount("Sandbox", await loadSandboxOrigin(fetch, appPath("runtime-config.json")));
 }
 
 /** Demo data answered inside the page: no server, no Constant Contact account. */

@@ -3,10 +3,14 @@ import { loadDemoFetch } from "../../auth/http";
 import { DEMO_REDIRECT_URI, isDemoUrl } from "../../auth/presets";
 import { beginNextSignIn, beginSignIn } from "../../auth/signInSequence";
 import type { Account, Generation } from "../../db";
+import { appPath } from "../appBase";
 
-/** The one redirect URI of this deployment: inside the app's scope, so an installed PWA handles it. */
+/**
+ * The one redirect URI of this deployment, `<origin><base>auth/callback`: inside the app's scope,
+ * so an installed PWA handles it.
+ */
 export function redirectUri(): string {
-  return `${location.origin}/auth/callback`;
+  return location.origin + appPath("auth/callback");
 }
 
 /** How the page leaves for a sign-in page; tests pass their own. */
