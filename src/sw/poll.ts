@@ -9,6 +9,7 @@ import type { BulkActivity } from "../db/types";
 import { pollUnfinishedActivities, refreshActivities } from "../sync";
 import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
 import { nextPollDelay } from "../sync/pollSchedule";
+import { demoReachable } from "./demoRelay";
 import { notifyFinished } from "./notify";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -43,6 +44,8 @@ async function pollRound(): Promise<void> {
   let unfinished = 0;
   let finishedAny = false;
   for (const account of await db().accounts.toArray()) {
+    // A demo account is answered by an open page: with none, nothing to poll (and nothing failed).
+    if (!(await demoReachable(account.endpoints))) continue;
     // Whichever call sees a job end (the list refresh fetches unfinished details too), and even
     // if a later call of the round fails, the notification is owed: compare before and after.
     const before = await unfinishedActivitiesOf(account.id);

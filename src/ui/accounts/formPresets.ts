@@ -2,12 +2,12 @@ import type { AccountInput } from "../../auth/accounts";
 import {
   CONSTANT_CONTACT_ENDPOINTS,
   DEFAULT_SCOPES,
-  DEMO_ORIGIN,
   endpointsOn,
   loadSandboxOrigin,
   SANDBOX_V2_API_KEY,
   SANDBOX_V3_CLIENT_ID,
 } from "../../auth/presets";
+import { DEMO_ORIGIN } from "../../core/demo";
 
 /** A new, empty account on Constant Contact's own servers. */
 export function blankAccountInput(): AccountInput {

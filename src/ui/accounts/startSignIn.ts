@@ -1,8 +1,8 @@
 import { completeSignIn, type SignInResult } from "../../auth/callback";
-import { loadDemoFetch } from "../../auth/http";
-import { DEMO_REDIRECT_URI, isDemoUrl } from "../../auth/presets";
+import { DEMO_REDIRECT_URI } from "../../auth/presets";
 import { beginV2SignIn } from "../../auth/v2SignIn";
 import { beginV3SignIn } from "../../auth/v3SignIn";
+import { demoFetch, isDemoUrl } from "../../core/demo";
 import type { Account, Generation } from "../../db";
 
 /** The one redirect URI of this deployment: inside the app's scope, so an installed PWA handles it. */
@@ -28,7 +28,6 @@ export async function startSignIn(
     location.assign(authorizeUrl);
     return undefined;
   }
-  const demoFetch = await loadDemoFetch();
   const answer = await demoFetch(authorizeUrl, { redirect: "manual" });
   const location_ = answer.headers.get("Location");
   if (!location_) throw new Error(`The demo sign-in page answered ${answer.status} without a redirect.`);

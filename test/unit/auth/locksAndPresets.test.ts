@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { refreshLockName, withExclusiveLock, withLocalLock } from "../../../src/auth/locks";
-import {
-  CONSTANT_CONTACT_ENDPOINTS,
-  endpointsOn,
-  isDemoUrl,
-  loadSandboxOrigin,
-} from "../../../src/auth/presets";
+import { CONSTANT_CONTACT_ENDPOINTS, endpointsOn, loadSandboxOrigin } from "../../../src/auth/presets";
+import { isDemoUrl } from "../../../src/core/demo";
 
 describe("the refresh lock", () => {
   it("is named per account and generation, as the worker and every tab expect", () => {
