@@ -1,8 +1,9 @@
 import ky, { type KyInstance } from "ky";
 import type { AuthProvider } from "../auth/types";
 import { clock } from "../core/clock";
+import { demoFetch, isDemoUrl } from "../core/demo";
 import type { Generation } from "../core/types";
-import { isDemoOrigin, toRelativeRequestPath } from "./links";
+import { toRelativeRequestPath } from "./links";
 import { badResponse, mapResponseError, mapThrownError, type RequestContext } from "./mapError";
 
 /** What a client needs of a stored account (src/db's Account has these fields): where, and v2's key. */
@@ -16,7 +17,7 @@ export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promis
 
 export interface ApiClientOptions {
   auth: AuthProvider;
-  /** Defaults to the global fetch, or the in-page demo sandbox for demo accounts. */
+  /** Defaults to the global fetch, or the demo answerer (src/core/demo.ts) for demo accounts. */
   fetch?: FetchLike;
   /** Waits for a request slot (pace and daily budget); runs before every HTTP request, retries included. */
   pace?: () => Promise<void>;
@@ -40,11 +41,6 @@ export interface ApiClient {
   getBlob(pathOrLink: string, options: CallOptions): Promise<Blob>;
 }
 
-// The demo adapter is imported on first use so that the sandbox stays out of the main bundle.
-const demoFetch: FetchLike = (input, init) =>
-  // biome-ignore lint/style/noRestrictedImports: the app reaches the sandbox only by this lazy import of its demo adapter
-  import("../sandbox/browser/demo").then((m) => m.demoFetch(input, init));
-
 export function createApiClient(
   account: ApiAccount,
   generation: Generation,
@@ -52,7 +48,7 @@ export function createApiClient(
 ): ApiClient {
   const origin = generation === "v3" ? account.endpoints.v3Api : account.endpoints.v2Api;
   const fetchImpl: FetchLike =
-    options.fetch ?? (isDemoOrigin(origin) ? demoFetch : (input, init) => globalThis.fetch(input, init));
+    options.fetch ?? (isDemoUrl(origin) ? demoFetch : (input, init) => globalThis.fetch(input, init));
   const now = options.now ?? clock.now;
   const apiKey = account.v2ApiKey;
   const instance: KyInstance = ky.create({

@@ -43,6 +43,16 @@ export interface SandboxConfig {
   latencyMs: number;
   /** Where simulated time starts (epoch ms); default: now. The data is anchored to its minute. */
   startTime?: number;
+  /**
+   * The instant the generated data is anchored to, when it is not `startTime`'s minute: the demo
+   * keeps the anchor of its first visit, so its world and its jobs go on where they were.
+   */
+  anchor?: number;
+  /**
+   * Tokens carry their claims and a mark made with this secret, so any sandbox given the same
+   * secret accepts them (signedTokens.ts): the demo runs a new sandbox on every page load.
+   */
+  tokenSecret?: string;
   /** Simulated ms per real ms: 1 = real time, 0 = frozen (only `advance` moves time). */
   timeScale: number;
   /** Faults switched on from the start (see faults.ts). */
@@ -106,7 +116,7 @@ export function createSandbox(
   cfg.bigCampaignSends = clampInt(cfg.bigCampaignSends, MAX_BIG_CAMPAIGN);
   cfg.extraV3Activities = clampInt(cfg.extraV3Activities, MAX_EXTRA_V3_ACTIVITIES);
   cfg.extraCampaigns = clampInt(cfg.extraCampaigns, MAX_EXTRA_CAMPAIGNS);
-  const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale });
+  const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: cfg.anchor });
   const world = buildWorld(cfg.seed, firstClock.anchor, cfg);
   const realNow = options.realNow ?? (() => realTime.now());
 
@@ -119,7 +129,7 @@ export function createSandbox(
       config: cfg,
       clock,
       world,
-      tokens: new TokenStore(),
+      tokens: new TokenStore(cfg.tokenSecret),
       perSecond: new SlidingWindowLimiter(cfg.rateLimit),
       daily: new DailyQuota(cfg.dailyLimit),
       tokenEndpoint: new SlidingWindowLimiter(cfg.tokenRateLimit),

@@ -2,13 +2,15 @@
 
 import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../core/messages";
 import { makePollRounds } from "../sync";
+import { demoReachable } from "./demoRelay";
 import { notifyFinished } from "./notify";
 
 declare const self: ServiceWorkerGlobalScope;
 
 const channel = new BroadcastChannel(BROADCAST_CHANNEL);
 const broadcast = (message: WorkerBroadcast) => channel.postMessage(message);
-const rounds = makePollRounds();
+// A demo account is answered by an open page: with none, nothing to poll (and nothing failed).
+const rounds = makePollRounds(undefined, (account) => demoReachable(account.endpoints));
 
 let running: Promise<void> | undefined;
 

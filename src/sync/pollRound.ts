@@ -4,7 +4,7 @@ import { isMailroomError } from "../core/errors";
 import type { WorkerBroadcast } from "../core/messages";
 import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
-import type { BulkActivity } from "../db/types";
+import type { Account, BulkActivity } from "../db/types";
 import { refreshActivities } from "./activities";
 import type { SyncDeps } from "./context";
 import { pollUnfinishedActivities } from "./poll";
@@ -27,8 +27,14 @@ export const LIST_REFRESH_MS = 5 * 60_000;
  * @example
  * const rounds = makePollRounds();
  * for await (const { broadcast, notify } of rounds.round(navigator.onLine)) channel.postMessage(broadcast);
+ *
+ * @param reachable false for an account that cannot be asked now (a demo account with no page open
+ *   to answer for it): the round passes over it, and nothing failed.
  */
-export function makePollRounds(deps?: Partial<SyncDeps>) {
+export function makePollRounds(
+  deps?: Partial<SyncDeps>,
+  reachable: (account: Account) => Promise<boolean> = async () => true,
+) {
   const clock = deps?.clock ?? appClock;
   let quietRounds = 0;
   return {
@@ -41,6 +47,7 @@ export function makePollRounds(deps?: Partial<SyncDeps>) {
       let unfinished = 0;
       let finishedAny = false;
       for (const account of await db().accounts.toArray()) {
+        if (!(await reachable(account))) continue;
         // Whichever call sees a job end (the list refresh fetches unfinished details too), and even
         // if a later call of the round fails, the notification is owed: compare before and after.
         const before = await unfinishedActivitiesOf(account.id);

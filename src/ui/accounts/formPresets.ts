@@ -3,12 +3,12 @@ import { isLoopbackHttp } from "../../auth/http";
 import {
   CONSTANT_CONTACT_ENDPOINTS,
   DEFAULT_SCOPES,
-  DEMO_ORIGIN,
   endpointsOn,
   loadSandboxOrigin,
   SANDBOX_V2_API_KEY,
   SANDBOX_V3_CLIENT_ID,
 } from "../../auth/presets";
+import { DEMO_ORIGIN } from "../../core/demo";
 import type { Endpoints } from "../../db";
 import { appPath } from "../appBase";
 

@@ -1,7 +1,7 @@
 import { completeSignIn, type SignInResult } from "../../auth/callback";
-import { loadDemoFetch } from "../../auth/http";
-import { DEMO_REDIRECT_URI, isDemoUrl } from "../../auth/presets";
+import { DEMO_REDIRECT_URI } from "../../auth/presets";
 import { beginNextSignIn, beginSignIn } from "../../auth/signInSequence";
+import { demoFetch, isDemoUrl } from "../../core/demo";
 import type { Account, Generation } from "../../db";
 import { appPath } from "../appBase";
 
@@ -56,7 +56,6 @@ async function follow(authorizeUrl: string, go: Navigate): Promise<SignInResult 
     go(authorizeUrl);
     return undefined;
   }
-  const demoFetch = await loadDemoFetch();
   const answer = await demoFetch(authorizeUrl, { redirect: "manual" });
   const location_ = answer.headers.get("Location");
   if (!location_) throw new Error(`The demo sign-in page answered ${answer.status} without a redirect.`);

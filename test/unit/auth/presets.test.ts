@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CONSTANT_CONTACT_ENDPOINTS,
-  endpointsOn,
-  isDemoUrl,
-  loadSandboxOrigin,
-} from "../../../src/auth/presets";
+import { CONSTANT_CONTACT_ENDPOINTS, endpointsOn, loadSandboxOrigin } from "../../../src/auth/presets";
+import { isDemoUrl } from "../../../src/core/demo";
 
 describe("endpoint presets", () => {
   it("puts the real paths on the sandbox's origin", () => {
