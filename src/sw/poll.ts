@@ -7,8 +7,8 @@ import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
 import { pollUnfinishedActivities, refreshActivities } from "../sync";
-import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../sync/messages";
-import { nextPollDelay } from "../sync/pollSchedule";
+import { JobBackoff } from "../sync/jobBackoff";
+import { BROADCAST_CHANNEL, type PollReason, type WorkerBroadcast } from "../sync/messages";
 import { notifyFinished } from "./notify";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -17,8 +17,8 @@ const channel = new BroadcastChannel(BROADCAST_CHANNEL);
 const broadcast = (message: WorkerBroadcast) => channel.postMessage(message);
 
 let running: Promise<void> | undefined;
-/** Rounds in a row that found unfinished jobs but saw none finish: drives the back-off. */
-let quietRounds = 0;
+/** Each unfinished job's own back-off: a job that does not move is checked less and less often. */
+const backoff = new JobBackoff();
 /** Looking for new jobs costs a list request or more per generation: now and then is enough. */
 const LIST_REFRESH_MS = 5 * 60_000;
 
@@ -27,42 +27,44 @@ const LIST_REFRESH_MS = 5 * 60_000;
  * instead of starting another, so several wake-ups (two tabs, a sync event, a button) cost one
  * set of requests.
  */
-export function pollEveryAccount(): Promise<void> {
-  running ??= pollRound().finally(() => {
+export function pollEveryAccount(reason: PollReason = "schedule"): Promise<void> {
+  // The user's "Check now" (and a connection back) asks about every job, due or not.
+  const everyJob = reason === "user" || reason === "online";
+  running ??= pollRound(everyJob).finally(() => {
     running = undefined;
   });
   return running;
 }
 
-async function pollRound(): Promise<void> {
+async function pollRound(everyJob: boolean): Promise<void> {
   if (!self.navigator.onLine) {
     broadcast({ type: "poll-paused", reason: "offline" });
     return;
   }
   broadcast({ type: "poll-started", at: clock.now() });
-  let unfinished = 0;
-  let finishedAny = false;
+  const unfinished: BulkActivity[] = [];
   for (const account of await db().accounts.toArray()) {
     // Whichever call sees a job end (the list refresh fetches unfinished details too), and even
     // if a later call of the round fails, the notification is owed: compare before and after.
     const before = await unfinishedActivitiesOf(account.id);
     try {
       await refreshActivities(account.id, { unlessFetchedWithinMs: LIST_REFRESH_MS });
-      await pollUnfinishedActivities(account.id);
+      await pollUnfinishedActivities(account.id, everyJob ? {} : { backoff });
     } catch (error) {
       reportFailure(account.id, error);
     }
     const ended = await endedSince(before);
-    finishedAny ||= ended.length > 0;
-    for (const activity of ended) await announce(activity);
-    unfinished += (await unfinishedActivitiesOf(account.id)).length;
+    for (const activity of ended) {
+      backoff.forget(activity);
+      await announce(activity);
+    }
+    unfinished.push(...(await unfinishedActivitiesOf(account.id)));
   }
-  quietRounds = finishedAny || unfinished === 0 ? 0 : quietRounds + 1;
   broadcast({
     type: "poll-finished",
     at: clock.now(),
-    unfinished,
-    nextPollInMs: nextPollDelay(unfinished, quietRounds),
+    unfinished: unfinished.length,
+    nextPollInMs: backoff.nextRoundIn(unfinished, clock.now()),
   });
 }
 
