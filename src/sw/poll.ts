@@ -52,6 +52,7 @@ async function pollRound(everyJob: boolean): Promise<void> {
       await pollUnfinishedActivities(account.id, everyJob ? {} : { backoff });
     } catch (error) {
       reportFailure(account.id, error);
+      backoff.noteFailedRound(await unfinishedActivitiesOf(account.id), clock.now());
     }
     const ended = await endedSince(before);
     for (const activity of ended) {

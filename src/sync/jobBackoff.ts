@@ -42,6 +42,14 @@ export class JobBackoff {
     this.watches.set(key, { rawStatus, quietRounds, dueAt: now + nextPollDelay(1, quietRounds) });
   }
 
+  /**
+   * The round failed for these jobs' account (offline, server down, …): every job that was due
+   * counts as not moving, so a failing account is retried less and less often too, not every 5 s.
+   */
+  noteFailedRound(unfinished: BulkActivity[], now: number): void {
+    for (const activity of unfinished) if (this.isDue(activity, now)) this.observe(activity, now);
+  }
+
   /** The job finished or is gone from the server: nothing more to schedule. */
   forget(activity: BulkActivity): void {
     this.watches.delete(keyOf(activity));

@@ -79,4 +79,23 @@ describe("polling an activity in a state no client knows", () => {
     backoff.observe({ ...job, rawStatus: "paused_for_review" }, now + 5_000);
     expect(backoff.nextRoundIn([job], now + 5_000)).toBe(POLL_FAST_MS); // unknown: not a move, still counting
   });
+
+  it("a round that fails for the account backs its jobs off too, instead of retrying every 5 s", () => {
+    const backoff = new JobBackoff();
+    const job = {
+      accountId: "a",
+      generation: "v2" as const,
+      activityId: "k",
+      rawStatus: "RUNNING",
+    } as Parameters<JobBackoff["observe"]>[0];
+    let now = 0;
+    const waits: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      backoff.noteFailedRound([job], now);
+      const wait = backoff.nextRoundIn([job], now);
+      waits.push(wait);
+      now += wait;
+    }
+    expect(waits).toEqual([5_000, 5_000, 5_000, 5_000, 10_000, 20_000, 40_000, 60_000]);
+  });
 });
