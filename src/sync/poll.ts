@@ -1,9 +1,9 @@
+import { syncLockName, withLock } from "../core/locks";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
 import { activitiesDatasetId } from "./activities";
 import { refreshActivityDetail } from "./activityDetail";
 import { openSync, type SyncOptions } from "./context";
-import { exclusive } from "./exclusive";
 import type { JobBackoff } from "./jobBackoff";
 import { runRecorded } from "./stop";
 
@@ -24,7 +24,7 @@ export async function pollUnfinishedActivities(
   const backoff = options.backoff;
   const ctx = await openSync(accountId, options);
   const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
-  return exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, () =>
+  return withLock(ctx.deps.locks, syncLockName(base.dataset), () =>
     runRecorded(
       base,
       () => ctx.deps.clock.now(),

@@ -1,10 +1,10 @@
+import { syncLockName, withLock } from "../core/locks";
 import { parseSendsDatasetId } from "../db/datasets";
 import { db } from "../db/db";
 import { countSends, newestSentAt } from "../db/sends";
 import { getSyncState, patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { exclusive } from "./exclusive";
 import { expectedSendCount } from "./expectedCount";
 import { patchHeldListState } from "./listRemoval";
 import { dropRowsOfOtherCopies } from "./resync";
@@ -35,7 +35,7 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
     onRetry: (retry) => void showRetry(dataset, retry, ctx),
   });
   const now = () => ctx.deps.clock.now();
-  await exclusive(ctx.deps.locks, `mailroom-sync-${dataset}`, () =>
+  await withLock(ctx.deps.locks, syncLockName(dataset), () =>
     runRecorded(base, now, options.signal, async () => {
       const [state, newestHeld] = await Promise.all([getSyncState(dataset), newestSentAt(dataset)]);
       const run = planSendsRun(generation, state, newestHeld, options.full);

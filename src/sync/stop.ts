@@ -41,11 +41,12 @@ export async function recordStop(
   }
   const kind = isMailroomError(error) ? error.kind : "bad_response";
   const message = error instanceof Error ? error.message : String(error);
+  const generation = isMailroomError(error) ? error.details.generation : undefined;
   await patchSyncState(base, {
     status: "stopped",
     stopReason: "error",
     finishedAt: now,
-    lastError: { kind, message, at: now },
+    lastError: { kind, message, at: now, ...(generation ? { generation } : {}) },
   });
 }
 
