@@ -11,7 +11,8 @@ import { createTask } from "../primitives/createTask";
 export function RemoveListControl(props: {
   /** "Primary email of Spring sale": which list, for the confirmation and the hidden names. */
   label: string;
-  rows: number;
+  /** Rows held; undefined when nothing of the list is on the device (no button then). */
+  rows: number | undefined;
   /** A sync of this list runs in this tab: the confirmation says it stops. */
   syncing: boolean;
   onRemove: () => Promise<void>;
@@ -28,21 +29,23 @@ export function RemoveListControl(props: {
       <Show
         when={confirming()}
         fallback={
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setRemoved(false);
-              setConfirming(true);
-            }}
-          >
-            Remove from this device <span class="visually-hidden">{props.label}</span>
-          </button>
+          <Show when={props.rows !== undefined}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setRemoved(false);
+                setConfirming(true);
+              }}
+            >
+              Remove from this device <span class="visually-hidden">{props.label}</span>
+            </button>
+          </Show>
         }
       >
         <fieldset class="confirm">
           <legend>
-            Remove the {formatCount(props.rows)} cached sends of {props.label} from this device?
+            Remove the {formatCount(props.rows ?? 0)} cached sends of {props.label} from this device?
             {props.syncing ? " The sync running now stops." : ""} The account and its other send lists stay,
             and this list can be synced again later.
           </legend>

@@ -107,16 +107,13 @@ export function SendListRow(props: {
         <A href={`/campaigns/${encodeURIComponent(props.list.dataset)}/sends`}>
           Open sends <span class="visually-hidden">of {label()}</span>
         </A>
-        <Show when={props.state}>
-          {(state) => (
-            <RemoveListControl
-              label={label()}
-              rows={state().rows}
-              syncing={sync.running()}
-              onRemove={remove}
-            />
-          )}
-        </Show>
+        {/* Always mounted, so that its "Removed" message outlives the state it removed. */}
+        <RemoveListControl
+          label={label()}
+          rows={props.state?.rows}
+          syncing={sync.running()}
+          onRemove={remove}
+        />
       </div>
     </li>
   );

@@ -61,14 +61,20 @@ describe("Remove from this device", () => {
     expect(sync.removeSendList).not.toHaveBeenCalled();
   });
 
-  it("Yes, remove removes this list only and says so", async () => {
-    await seedList();
+  it("Yes, remove removes this list only and says so, once its state is gone too", async () => {
+    const db = await seedList();
+    // As the engine does: the list's state goes with its sends.
+    vi.mocked(sync.removeSendList).mockImplementationOnce(async (dataset) => {
+      await db.syncState.delete(dataset);
+    });
     show();
     fireEvent.click(await findButton(`Remove from this device ${LIST}`));
     fireEvent.click(screen.getByRole("button", { name: `Yes, remove ${LIST}` }));
     await waitFor(() => expect(sync.removeSendList).toHaveBeenCalledTimes(1));
     expect(vi.mocked(sync.removeSendList).mock.calls[0]).toEqual([V2]);
     expect((await screen.findByRole("status")).textContent).toBe(`Removed ${LIST} from this device.`);
+    expect(await screen.findByText(/^0\s*sends cached/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: `Remove from this device ${LIST}` })).toBeNull();
   });
 
   it("while this tab syncs the list: says the sync stops, and stops it before removing", async () => {
