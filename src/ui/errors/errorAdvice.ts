@@ -88,7 +88,7 @@ export function errorAdvice(info: ErrorInfo, context: ErrorContext, now: number)
       return {
         title: "This device refused to store more",
         advice:
-          "The browser's storage for Mailroom is full or unavailable. Free space on the device, ask for persistent storage in Settings, or remove send lists you no longer need.",
+          "The browser's storage for Mailroom is full or unavailable. Free space on the device, ask for persistent storage in Settings, or remove send lists you no longer need (Remove from this device, under each list on the Campaigns screen).",
         link: SETTINGS,
       };
     default:
