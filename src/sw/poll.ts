@@ -84,7 +84,9 @@ async function announce(activity: BulkActivity): Promise<void> {
 
 /** Failures are told to every page (which shows them); polling goes on for the other accounts. */
 function reportFailure(accountId: string, error: unknown): void {
-  if (error instanceof AuthRequiredError || (isMailroomError(error) && error.kind === "unauthorized")) {
+  const needsSignIn =
+    isMailroomError(error) && (error.kind === "unauthorized" || error.kind === "not_signed_in");
+  if (error instanceof AuthRequiredError || needsSignIn) {
     broadcast({ type: "poll-paused", reason: "sign-in-required", accountId });
     return;
   }
