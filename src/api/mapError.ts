@@ -1,7 +1,7 @@
 import { AuthRequiredError } from "../auth/types";
 import { type ErrorKind, MailroomError } from "../core/errors";
-import { nextUtcMidnight } from "../db/budget";
-import type { Generation } from "../db/types";
+import type { Generation } from "../core/types";
+import { nextUtcMidnight } from "../core/utcDay";
 import { readErrorBody } from "./errorBody";
 
 /** What a request was for, so that one mapping can say which scope or thing is concerned. */

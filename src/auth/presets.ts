@@ -1,3 +1,4 @@
+import { DEMO_ORIGIN } from "../core/demo";
 import type { Endpoints } from "../db";
 
 /** Constant Contact's own endpoints (see the API reference): what a real account uses. */
@@ -17,12 +18,6 @@ export const DEFAULT_SCOPES = "contact_data campaign_data offline_access";
 /** The sandbox's published credentials (src/sandbox/README.md). */
 export const SANDBOX_V3_CLIENT_ID = "mailroom-sandbox-client";
 export const SANDBOX_V2_API_KEY = "mailroom-sandbox-v2-key";
-
-/**
- * Demo mode: every endpoint on this origin is answered inside the page by the sandbox's demo
- * adapter, so exploring needs neither a server nor a Constant Contact account.
- */
-export const DEMO_ORIGIN = "https://demo.mailroom.invalid";
 
 /**
  * Demo sign-ins never leave the page, so their redirect URI is only a string that must match
@@ -50,19 +45,19 @@ export function endpointsOn(origin: string): Endpoints {
   };
 }
 
-export function isDemoUrl(url: string): boolean {
-  return URL.canParse(url) && new URL(url).origin === DEMO_ORIGIN;
-}
-
 /**
- * The sandbox server's origin, from the app's `/runtime-config.json` (one build serves a sandbox on
- * any port). Throws with a clear message when the file is missing or malformed.
+ * The sandbox server's origin, from the app's `runtime-config.json` (one build serves a sandbox on
+ * any port), at `configUrl` (under the build's base path). Throws with a clear message when the
+ * file is missing or malformed.
  */
-export async function loadSandboxOrigin(fetchImpl: typeof fetch = fetch): Promise<string> {
-  const response = await fetchImpl("/runtime-config.json", { cache: "no-store" });
+export async function loadSandboxOrigin(
+  fetchImpl: typeof fetch = fetch,
+  configUrl = "/runtime-config.json",
+): Promise<string> {
+  const response = await fetchImpl(configUrl, { cache: "no-store" });
   if (!response.ok) {
     throw new Error(
-      `This deployment does not say where its sandbox runs (/runtime-config.json answered ${response.status}).`,
+      `This deployment does not say where its sandbox runs (${configUrl} answered ${response.status}).`,
     );
   }
   const config: unknown = await response.json();

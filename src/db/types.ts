@@ -1,7 +1,9 @@
 // Stored shapes. They are Mailroom's own, kept apart from the API's shapes (src/api validates and
 // maps those). Every record carries its account, so one device can hold several accounts.
 
-export type Generation = "v2" | "v3";
+import type { ActivityStatus, Generation } from "../core/types";
+
+export type { ActivityStatus, Generation };
 
 /** Where an account's requests go. Overridable for users behind a CORS proxy. */
 export interface Endpoints {
@@ -61,8 +63,6 @@ export interface AuthAttempt {
 }
 
 /** v2 and v3 bulk activities in one model. `status` is normalised; the raw fields are kept. */
-export type ActivityStatus = "pending" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
-
 export interface BulkActivity {
   accountId: string;
   generation: Generation;
@@ -142,6 +142,8 @@ export interface Send {
   deletedAt?: string;
   campaignId?: string;
   campaignActivityId?: string;
+  /** Set by a "Sync everything again": the copy (SyncState.resyncCopy) that stored this row. */
+  copy?: number;
 }
 
 export type SyncStatus = "idle" | "running" | "complete" | "partial" | "stopped";
@@ -156,6 +158,11 @@ export interface SyncState {
   nextLink?: string;
   /** "first" pages through everything; "incremental" fetches only what is new. */
   mode?: "first" | "incremental";
+  /**
+   * Set while a "Sync everything again" runs (and while it is stopped, so that it resumes as one):
+   * its rows carry this copy, and rows without it are dropped when it completes (src/sync/resync.ts).
+   */
+  resyncCopy?: number;
   /** Newest sent time stored when the current run started: an incremental run stops below it. */
   stopBelow?: string;
   newestStored?: string;
@@ -218,4 +225,17 @@ export interface RequestBudget {
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+/**
+ * What "Explore with demo data" keeps between page loads, so that every page's in-page sandbox
+ * serves the same world and accepts the same tokens (src/sandbox/browser/demo.ts). Stored in
+ * `settings` under one key: a single row needs no table of its own, nor a schema version.
+ */
+export interface DemoWorld {
+  seed: number;
+  /** Epoch ms the demo's generated data is anchored to. */
+  anchor: number;
+  /** What the demo sandbox marks its tokens with. */
+  tokenSecret: string;
 }

@@ -2,6 +2,7 @@ import Dexie from "dexie";
 import { isMailroomError, MailroomError } from "../core/errors";
 import { patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
+import { ListRemovedError } from "./listRemoval";
 
 type StateBase = Pick<SyncState, "dataset" | "accountId" | "kind">;
 
@@ -59,6 +60,8 @@ export async function runRecorded<T>(
   try {
     return await job();
   } catch (error) {
+    // The user removed the list: recording the stop would put its state back.
+    if (error instanceof ListRemovedError) throw error;
     const mapped = signal?.aborted ? signal.reason : toMailroomError(error);
     await recordStop(base, mapped, now(), signal);
     throw mapped;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SandboxConfig } from "../../src/sandbox/core";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { accountIdOf, rowsOf, storedToken } from "./support/rawDb";
+import { accountIdOf, database, putRow, rowsOf, storedToken } from "./support/rawDb";
 
 // Sign-in (issue #4) in Chromium against the sandbox server on its own origin: v3 PKCE, v2
 // implicit, several accounts, refresh on expiry and across tabs, refused callbacks, erase.
@@ -247,6 +247,8 @@ describe("sign-in in Chromium against the sandbox", () => {
         .click();
       await row.getByRole("button", { name: "Yes, erase" }).click();
       await page.getByRole("listitem", { name: "Agency A" }).waitFor({ state: "detached" });
+      // The data goes first; the revocation follows, and the section says how it ended.
+      await page.getByText("“Agency A” was signed out and erased from this device.").waitFor();
 
       const erased = await rowsOf(page, a);
       expect(
@@ -263,4 +265,22 @@ describe("sign-in in Chromium against the sandbox", () => {
     },
     SLOW,
   );
+
+  it("purges sign-ins left unused (each holding a PKCE verifier) when the app starts", async () => {
+    const page = await open();
+    await page.goto(`${app!.url}/settings`);
+    await page.getByText("No account is connected on this device yet.").waitFor();
+    const elevenMinutesAgo = Date.now() - 11 * 60_000;
+    await putRow(page, "authAttempts", {
+      state: "left-unused",
+      accountId: "gone",
+      generation: "v3",
+      codeVerifier: "a-secret-verifier",
+      redirectUri: `${app!.url}/auth/callback`,
+      createdAt: elevenMinutesAgo,
+    });
+    expect((await database(page)).authAttempts).toHaveLength(1);
+    await page.reload();
+    await expect.poll(async () => (await database(page)).authAttempts?.length, { timeout: 30_000 }).toBe(0);
+  });
 });

@@ -1,12 +1,16 @@
 import { completeSignIn, type SignInResult } from "../../auth/callback";
-import { loadDemoFetch } from "../../auth/http";
-import { DEMO_REDIRECT_URI, isDemoUrl } from "../../auth/presets";
+import { DEMO_REDIRECT_URI } from "../../auth/presets";
 import { beginNextSignIn, beginSignIn } from "../../auth/signInSequence";
+import { demoFetch, isDemoUrl } from "../../core/demo";
 import type { Account, Generation } from "../../db";
+import { appPath } from "../appBase";
 
-/** The one redirect URI of this deployment: inside the app's scope, so an installed PWA handles it. */
+/**
+ * The one redirect URI of this deployment, `<origin><base>auth/callback`: inside the app's scope,
+ * so an installed PWA handles it.
+ */
 export function redirectUri(): string {
-  return `${location.origin}/auth/callback`;
+  return location.origin + appPath("auth/callback");
 }
 
 /** How the page leaves for a sign-in page; tests pass their own. */
@@ -52,7 +56,6 @@ async function follow(authorizeUrl: string, go: Navigate): Promise<SignInResult 
     go(authorizeUrl);
     return undefined;
   }
-  const demoFetch = await loadDemoFetch();
   const answer = await demoFetch(authorizeUrl, { redirect: "manual" });
   const location_ = answer.headers.get("Location");
   if (!location_) throw new Error(`The demo sign-in page answered ${answer.status} without a redirect.`);

@@ -1,5 +1,6 @@
+import { nextUtcMidnight } from "../../core/utcDay";
 import { signInNeedText } from "../accounts/signInNeed";
-import { formatAbsolute, formatRelative, nextUtcMidnight } from "../format/time";
+import { formatAbsolute, formatRelative } from "../format/time";
 import type { ErrorInfo } from "./errorInfo";
 
 /** What the failing work was about: a 403 needs a different scope for each. */

@@ -5,6 +5,7 @@ import { isSignInError } from "../../auth/errors";
 import { SIGN_IN_ERROR_TEXT } from "../accounts/signInErrorText";
 import { finishSignIn } from "../accounts/startSignIn";
 import { chooseAccount } from "../primitives/createCurrentAccount";
+import { takeCallbackAddress } from "./callbackAddress";
 
 /**
  * Where Constant Contact sends the user back: v3 with `?code&state` (or `?error`), v2 with
@@ -14,7 +15,9 @@ import { chooseAccount } from "../primitives/createCurrentAccount";
  */
 export default function AuthCallbackPage() {
   const navigate = useNavigate();
-  const answered = new URL(window.location.href);
+  // main.tsx has already taken the answer out of the address; reading the address itself is the
+  // fallback for a page opened some other way (tests mount it alone).
+  const answered = takeCallbackAddress() ?? new URL(window.location.href);
   navigate("/auth/callback", { replace: true, scroll: false });
 
   const [result, setResult] = createSignal<SignInResult>();

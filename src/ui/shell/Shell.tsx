@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
 import { ErrorBoundary, Suspense } from "solid-js";
+import { appPath } from "../appBase";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
 import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
@@ -17,7 +18,7 @@ export function Shell(props: ParentProps) {
       </a>
       <header class="shell-header">
         <A href="/activities" class="brand">
-          <img src="/icons/favicon.svg" alt="" width="28" height="28" />
+          <img src={appPath("icons/favicon.svg")} alt="" width="28" height="28" />
           <span>Mailroom</span>
         </A>
         <nav aria-label="Main">

@@ -1,11 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  DEMO_ORIGIN,
-  endpointsOn,
-  SANDBOX_V2_API_KEY,
-  SANDBOX_V3_CLIENT_ID,
-} from "../../../src/auth/presets";
+import { endpointsOn, SANDBOX_V2_API_KEY, SANDBOX_V3_CLIENT_ID } from "../../../src/auth/presets";
+import { DEMO_ORIGIN } from "../../../src/core/demo";
 import type { StoredToken } from "../../../src/db";
 import { AccountsSection } from "../../../src/ui/accounts/AccountsSection";
 import { ActivitiesPage } from "../../../src/ui/routes/ActivitiesPage";

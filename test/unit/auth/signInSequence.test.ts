@@ -2,14 +2,10 @@
 // "Both v3 and v2" as one sign-in: v3's callback starts v2's at once, against the sandbox's core.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isSignInError } from "../../../src/auth/errors";
-import {
-  DEMO_ORIGIN,
-  endpointsOn,
-  SANDBOX_V2_API_KEY,
-  SANDBOX_V3_CLIENT_ID,
-} from "../../../src/auth/presets";
+import { endpointsOn, SANDBOX_V2_API_KEY, SANDBOX_V3_CLIENT_ID } from "../../../src/auth/presets";
 import { beginSignIn } from "../../../src/auth/signInSequence";
 import { readToken } from "../../../src/auth/tokens";
+import { DEMO_ORIGIN } from "../../../src/core/demo";
 import { type Account, db } from "../../../src/db";
 import { createSandbox, type Sandbox } from "../../../src/sandbox/core";
 import { finishSignIn, startSignIn } from "../../../src/ui/accounts/startSignIn";
