@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { answerDemoInPage } from "../../../src/auth/demoInPage";
 import { endpointsOn, SANDBOX_V2_API_KEY, SANDBOX_V3_CLIENT_ID } from "../../../src/auth/presets";
 import { DEMO_ORIGIN } from "../../../src/core/demo";
 import type { StoredToken } from "../../../src/db";
@@ -49,7 +50,10 @@ const expectHeader = (text: string) =>
   waitFor(() => expect(document.querySelector(".toolbar .freshness")?.textContent).toBe(text));
 
 beforeEach(() => vi.clearAllMocks());
+let stopAnswering: (() => void) | undefined;
 afterEach(() => {
+  stopAnswering?.();
+  stopAnswering = undefined;
   cleanup();
   vi.unstubAllGlobals();
 });
@@ -113,6 +117,7 @@ describe("screen headers: freshness per API generation", () => {
       v3ClientId: SANDBOX_V3_CLIENT_ID,
       v2ApiKey: SANDBOX_V2_API_KEY,
     });
+    stopAnswering = answerDemoInPage();
     renderAt("/activities", "/activities", ActivitiesPage);
     fireEvent.click(await screen.findByRole("button", { name: "Sign in with v2" }));
     // The in-page sandbox loads on first use: slow on a busy machine.
