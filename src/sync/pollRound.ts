@@ -104,7 +104,9 @@ function finishedMessage(activity: BulkActivity): WorkerBroadcast {
 }
 
 function failureMessage(accountId: string, error: unknown): WorkerBroadcast {
-  if (error instanceof AuthRequiredError || (isMailroomError(error) && error.kind === "unauthorized")) {
+  const needsSignIn =
+    isMailroomError(error) && (error.kind === "unauthorized" || error.kind === "not_signed_in");
+  if (error instanceof AuthRequiredError || needsSignIn) {
     return { type: "poll-paused", reason: "sign-in-required", accountId };
   }
   return {

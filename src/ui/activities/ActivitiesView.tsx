@@ -38,7 +38,12 @@ export function ActivitiesView(props: { accountId: string }) {
   return (
     <>
       <div class="toolbar">
-        <Freshness state={state.value()} now={now()} what="Activities" />
+        <Freshness
+          state={state.value()}
+          now={now()}
+          what="Activities"
+          onSignedIn={() => void refresh.run()}
+        />
         <button type="button" onClick={() => void refresh.run()} disabled={refresh.running() || !online()}>
           {refresh.running() ? "Refreshing…" : "Refresh"}
         </button>

@@ -31,7 +31,7 @@ export function CampaignsView(props: { accountId: string }) {
   return (
     <>
       <div class="toolbar">
-        <Freshness state={state.value()} now={now()} what="Campaigns" />
+        <Freshness state={state.value()} now={now()} what="Campaigns" onSignedIn={() => void refresh.run()} />
         <button type="button" onClick={() => void refresh.run()} disabled={refresh.running() || !online()}>
           {refresh.running() ? "Refreshing…" : "Refresh campaigns"}
         </button>

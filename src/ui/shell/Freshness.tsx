@@ -7,10 +7,16 @@ import { GenerationFreshness } from "./GenerationFreshness";
  * "fetched 3 min ago · complete": how old the data on screen is, from its sync state. A list
  * fetched per API generation (activities, campaigns) says it per generation instead.
  */
-export function Freshness(props: { state: SyncState | undefined; now: number; what?: string }) {
+export function Freshness(props: {
+  state: SyncState | undefined;
+  now: number;
+  what?: string;
+  /** Per generation only: a generation the last run found not signed in has signed in since. */
+  onSignedIn?: () => void;
+}) {
   return (
     <Show when={props.state?.generations && props.state} fallback={<WholeFreshness {...props} />}>
-      {(state) => <GenerationFreshness state={state()} now={props.now} />}
+      {(state) => <GenerationFreshness state={state()} now={props.now} onSignedIn={props.onSignedIn} />}
     </Show>
   );
 }

@@ -1,4 +1,4 @@
-import { For, Show } from "solid-js";
+import { createEffect, For, Show } from "solid-js";
 import type { Generation, GenerationSyncState, SyncState } from "../../db";
 import { SignInPrompt } from "../accounts/SignInPrompt";
 import { type SignInState, signInNeedText, signInStateOf } from "../accounts/signInNeed";
@@ -9,13 +9,28 @@ import { loadAccountSignIn } from "../queries/signIn";
 /**
  * "v3 fetched 2 min ago · v2 not signed in": the freshness of a list fetched from both API
  * generations, one part per generation. Whether a generation is signed in is read from its token
- * (live), so the header is right the moment a sign-in lands, before the next refresh.
+ * (live), so the header is right the moment a sign-in lands, and `onSignedIn` fetches what that
+ * generation's list now can.
  */
-export function GenerationFreshness(props: { state: SyncState; now: number }) {
+export function GenerationFreshness(props: { state: SyncState; now: number; onSignedIn?: () => void }) {
   const signIn = createLiveQuery(() => props.state.accountId, loadAccountSignIn);
   const generations = () => signIn.value()?.account.generations ?? [];
   const stateOf = (generation: Generation) => signInStateOf(signIn.value()?.tokens[generation]);
   const neverSignedIn = () => generations().filter((generation) => stateOf(generation) === "not_signed_in");
+  // A generation the last run skipped as not signed in has a token now: its list is owed, once.
+  const asked = new Set<Generation>();
+  createEffect(() => {
+    if (!props.onSignedIn || props.state.status === "running") return;
+    const owed = generations().filter(
+      (generation) =>
+        !asked.has(generation) &&
+        stateOf(generation) === "signed_in" &&
+        props.state.generations?.[generation]?.outcome === "not_signed_in",
+    );
+    if (owed.length === 0) return;
+    for (const generation of owed) asked.add(generation);
+    props.onSignedIn();
+  });
   return (
     <>
       <p class="freshness muted">
@@ -34,8 +49,8 @@ export function GenerationFreshness(props: { state: SyncState; now: number }) {
         </For>
         <Show when={props.state.status === "running"}> · updating…</Show>
       </p>
-      <Show when={signIn.value()?.account && neverSignedIn().length > 0}>
-        <SignInPrompt account={signIn.value()!.account} generations={neverSignedIn()} />
+      <Show when={neverSignedIn().length > 0 && signIn.value()}>
+        {(held) => <SignInPrompt account={held().account} generations={neverSignedIn()} />}
       </Show>
     </>
   );

@@ -41,6 +41,18 @@ describe("errors by kind, with what to do", () => {
     expect(advise({ kind: "storage", message: "" }).advice).toMatch(/Free space .* persistent storage/);
   });
 
+  it("a generation never signed in reads 'not signed in yet', never 'no longer accepts', thrown or stored", () => {
+    const thrown = advise(new MailroomError("not_signed_in", "v2: not signed in yet", { generation: "v2" }));
+    expect(thrown.title).toBe("v2: not signed in yet");
+    expect(thrown.advice).not.toMatch(/no longer accepts|again/);
+    expect(thrown.link?.href).toBe("/settings");
+    const stored = advise({ kind: "not_signed_in", message: "", at: NOW, generation: "v3" });
+    expect(stored.title).toBe("v3: not signed in yet");
+    expect(advise({ kind: "unauthorized", message: "", generation: "v2" }).advice).toMatch(
+      /no longer accepts/,
+    );
+  });
+
   it("an IndexedDB quota failure reads as storage; anything unknown still gets a way forward", () => {
     const quota = new Error("full");
     quota.name = "QuotaExceededError";

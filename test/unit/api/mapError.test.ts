@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mapResponseError, mapThrownError, type RequestContext } from "../../../src/api/mapError";
-import { AuthRequiredError } from "../../../src/auth/types";
+import { AuthRequiredError, notSignedInError } from "../../../src/auth/types";
 import { MailroomError } from "../../../src/core/errors";
 
 const NOW = Date.UTC(2026, 10, 25, 15, 30);
@@ -96,6 +96,11 @@ describe("mapping failures without an answer", () => {
     expect(mapThrownError(new AuthRequiredError("Refresh failed", "a", "v3"), v3, "x").kind).toBe(
       "unauthorized",
     );
+    // Never signed in is its own kind, so that no screen says "sign in again" for it.
+    const never = mapThrownError(notSignedInError("a", "v2"), v3, "x");
+    expect(never.kind).toBe("not_signed_in");
+    expect(never.details.generation).toBe("v2");
+    expect(never.message).not.toMatch(/again/);
     const quota = new MailroomError("quota_exceeded", "spent");
     expect(mapThrownError(quota, v3, "x")).toBe(quota);
   });
