@@ -4,6 +4,7 @@ import { beginV2SignIn } from "../../auth/v2SignIn";
 import { beginV3SignIn } from "../../auth/v3SignIn";
 import { demoFetch, isDemoUrl } from "../../core/demo";
 import type { Account, Generation } from "../../db";
+import { postToWorker } from "../pwa/workerBridge";
 
 /** The one redirect URI of this deployment: inside the app's scope, so an installed PWA handles it. */
 export function redirectUri(): string {
@@ -31,5 +32,19 @@ export async function startSignIn(
   const answer = await demoFetch(authorizeUrl, { redirect: "manual" });
   const location_ = answer.headers.get("Location");
   if (!location_) throw new Error(`The demo sign-in page answered ${answer.status} without a redirect.`);
-  return completeSignIn(new URL(location_, authorizeUrl));
+  const result = await completeSignIn(new URL(location_, authorizeUrl));
+  wakeWorkerForDemo();
+  return result;
+}
+
+/**
+ * A real sign-in comes back through a page load, whose elected tab starts a poll round at once; a
+ * demo sign-in stays on the page, and the worker's schedule, set while the account had no jobs, is
+ * minutes away. A round now follows the demo's running jobs from the start.
+ */
+function wakeWorkerForDemo(): void {
+  if (!("serviceWorker" in navigator)) return;
+  postToWorker({ type: "POLL_NOW", reason: "new-jobs" }).catch((error: unknown) =>
+    console.warn("Mailroom: could not wake the service worker", error),
+  );
 }
