@@ -11,6 +11,7 @@ export default defineConfig({
       "test/unit/**/*.test.{ts,tsx}",
       "test/component/**/*.test.{ts,tsx}",
       "test/sandbox/**/*.test.ts",
+      "test/scripts/**/*.test.ts",
     ],
     setupFiles: ["test/support/setup.ts"],
     testTimeout: 30_000,

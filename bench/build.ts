@@ -10,6 +10,8 @@ import { build } from "vite";
 export async function buildForBench(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "mailroom-bench-"));
   process.env.MAILROOM_BUILD_ID = "bench";
+  // The bench talks to a loopback sandbox: only a sandbox build's policy allows it.
+  process.env.MAILROOM_SANDBOX_BUILD = "1";
   await build({ logLevel: "warn", build: { outDir, emptyOutDir: true } });
   await build({
     configFile: false,
@@ -20,5 +22,6 @@ export async function buildForBench(): Promise<string> {
     build: { outDir: join(outDir, "__bench"), emptyOutDir: true, target: "es2022" },
   });
   delete process.env.MAILROOM_BUILD_ID;
+  delete process.env.MAILROOM_SANDBOX_BUILD;
   return outDir;
 }

@@ -2,9 +2,16 @@ import ky, { type KyInstance } from "ky";
 import type { AuthProvider } from "../auth/types";
 import { clock } from "../core/clock";
 import { demoFetch, isDemoUrl } from "../core/demo";
-import type { Account, Generation } from "../db/types";
+import type { Generation } from "../core/types";
 import { toRelativeRequestPath } from "./links";
 import { badResponse, mapResponseError, mapThrownError, type RequestContext } from "./mapError";
+
+/** What a client needs of a stored account (src/db's Account has these fields): where, and v2's key. */
+export interface ApiAccount {
+  endpoints: { v3Api: string; v2Api: string };
+  /** v2 API key, sent as `api_key` on every v2 call. */
+  v2ApiKey?: string;
+}
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -35,7 +42,7 @@ export interface ApiClient {
 }
 
 export function createApiClient(
-  account: Account,
+  account: ApiAccount,
   generation: Generation,
   options: ApiClientOptions,
 ): ApiClient {

@@ -23,6 +23,7 @@ export function answerDemoInPage(): () => void {
 }
 
 async function loadDemoSandbox(): Promise<DemoFetch> {
+  // biome-ignore lint/style/noRestrictedImports: the app reaches the sandbox only by this lazy import of its demo adapter
   const demo = await import("../sandbox/browser/demo");
   const world = await demoWorldOr(() => demo.newDemoWorld(clock.now()));
   return demo.demoFetchOver(demo.demoSandbox(world));

@@ -46,14 +46,18 @@ export function endpointsOn(origin: string): Endpoints {
 }
 
 /**
- * The sandbox server's origin, from the app's `/runtime-config.json` (one build serves a sandbox on
- * any port). Throws with a clear message when the file is missing or malformed.
+ * The sandbox server's origin, from the app's `runtime-config.json` (one build serves a sandbox on
+ * any port), at `configUrl` (under the build's base path). Throws with a clear message when the
+ * file is missing or malformed.
  */
-export async function loadSandboxOrigin(fetchImpl: typeof fetch = fetch): Promise<string> {
-  const response = await fetchImpl("/runtime-config.json", { cache: "no-store" });
+export async function loadSandboxOrigin(
+  fetchImpl: typeof fetch = fetch,
+  configUrl = "/runtime-config.json",
+): Promise<string> {
+  const response = await fetchImpl(configUrl, { cache: "no-store" });
   if (!response.ok) {
     throw new Error(
-      `This deployment does not say where its sandbox runs (/runtime-config.json answered ${response.status}).`,
+      `This deployment does not say where its sandbox runs (${configUrl} answered ${response.status}).`,
     );
   }
   const config: unknown = await response.json();

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { BulkActivity } from "../db/types";
+import type { BulkActivity } from "../sync";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -32,7 +32,7 @@ export async function notifyFinished(activity: BulkActivity): Promise<void> {
   await self.registration.showNotification(`${what} ${OUTCOME[activity.status]}`, {
     body: `${activity.generation.toUpperCase()} activity ${activity.activityId}${counts}.`,
     tag: `activity-${activity.accountId}-${activity.activityId}`,
-    icon: "/icons/icon-192.png",
+    icon: new URL("icons/icon-192.png", self.registration.scope).href,
     data: { path: activityPath(activity) },
   });
 }
@@ -45,7 +45,8 @@ export async function openFromNotification(notification: Notification): Promise<
     typeof data === "object" && data !== null && typeof (data as { path?: unknown }).path === "string"
       ? (data as { path: string }).path
       : "/activities";
-  const url = new URL(path, self.location.origin).href;
+  // Paths are the app's own ("/activities/…"): under the worker's scope, the build's base path.
+  const url = new URL(path.replace(/^\/+/, ""), self.registration.scope).href;
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const open = windows[0];
   if (open) {

@@ -2,7 +2,7 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { isPageToWorker, POLL_TAG } from "../sync/messages";
+import { isPageToWorker, POLL_TAG } from "../core/messages";
 import { relayDemoRequestsToPages } from "./demoRelay";
 import { openFromNotification } from "./notify";
 import { pollEveryAccount } from "./poll";
@@ -18,10 +18,16 @@ cleanupOutdatedCaches();
 relayDemoRequestsToPages();
 
 // Any in-app URL opens the shell offline, except paths that belong to a server: API calls,
-// OAuth endpoints and the sandbox's own pages must reach the network (or fail honestly).
+// OAuth endpoints and the sandbox's own pages must reach the network (or fail honestly). Paths are
+// under the build's base (`vite build --base /x/`), which is the worker's scope.
+const base = new URL(self.registration.scope).pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL("index.html"), {
-    denylist: [/^\/v[23]\//, /^\/oauth2\//, /^\/__sandbox\//, /^\/runtime-config\.json$/, /\.[a-z0-9]+$/i],
+    denylist: [
+      new RegExp(`^${base}(v[23]|oauth2|__sandbox)/`),
+      new RegExp(`^${base}runtime-config\\.json$`),
+      /\.[a-z0-9]+$/i,
+    ],
   }),
 );
 

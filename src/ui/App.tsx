@@ -1,5 +1,6 @@
 import { Navigate, Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
+import { APP_BASE } from "./appBase";
 import { applyStoredTheme } from "./primitives/createTheme";
 // The first screen loads with the shell; the others are fetched when opened (and precached).
 import { ActivitiesPage } from "./routes/ActivitiesPage";
@@ -17,7 +18,9 @@ applyStoredTheme();
 
 export function App() {
   return (
-    <Router root={Shell}>
+    // Absolute links and routes ("/activities") are resolved under the build's base path, which
+    // the router wants without its trailing slash ("/x/activities", not "/x//activities").
+    <Router root={Shell} base={APP_BASE.replace(/\/$/, "")}>
       <Route path="/" component={() => <Navigate href="/activities" />} />
       <Route path="/activities" component={ActivitiesPage} />
       <Route path="/activities/:generation/:id" component={ActivityDetailPage} />

@@ -1,12 +1,16 @@
 import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
 import { ErrorBoundary, Suspense } from "solid-js";
+import { appPath } from "../appBase";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
+import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
 import { ErrorPanel } from "./ErrorPanel";
 import { OfflineIndicator } from "./OfflineIndicator";
 
 export function Shell(props: ParentProps) {
+  // Listen for the browser's install offer from the start: it may come before any screen shows it.
+  useInstallPrompt();
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -14,7 +18,7 @@ export function Shell(props: ParentProps) {
       </a>
       <header class="shell-header">
         <A href="/activities" class="brand">
-          <img src="/icons/favicon.svg" alt="" width="28" height="28" />
+          <img src={appPath("icons/favicon.svg")} alt="" width="28" height="28" />
           <span>Mailroom</span>
         </A>
         <nav aria-label="Main">

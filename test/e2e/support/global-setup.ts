@@ -13,9 +13,19 @@ declare module "vitest" {
   }
 }
 
-async function buildInto(outDir: string, buildId: string) {
+/**
+ * A sandbox build (its policy allows loopback origins) into `outDir`; `base` as `vite build --base`.
+ * The sub-path test builds its own with this too.
+ */
+export async function buildInto(outDir: string, buildId: string, base = "/") {
   process.env.MAILROOM_BUILD_ID = buildId;
-  await build({ logLevel: "error", build: { outDir, emptyOutDir: true } });
+  process.env.MAILROOM_SANDBOX_BUILD = "1";
+  try {
+    await build({ logLevel: "error", base, build: { outDir, emptyOutDir: true } });
+  } finally {
+    delete process.env.MAILROOM_BUILD_ID;
+    delete process.env.MAILROOM_SANDBOX_BUILD;
+  }
 }
 
 /** Builds the app twice into a private folder, so parallel runs on one machine never share a dist. */
@@ -25,7 +35,6 @@ export default async function setup(project: TestProject) {
   const nextDistDir = join(root, "next");
   await buildInto(distDir, "e2e-current");
   await buildInto(nextDistDir, "e2e-next");
-  delete process.env.MAILROOM_BUILD_ID;
   project.provide("distDir", distDir);
   project.provide("nextDistDir", nextDistDir);
   return () => rmSync(root, { recursive: true, force: true });
