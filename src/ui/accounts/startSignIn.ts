@@ -4,6 +4,7 @@ import { beginNextSignIn, beginSignIn } from "../../auth/signInSequence";
 import { demoFetch, isDemoUrl } from "../../core/demo";
 import type { Account, Generation } from "../../db";
 import { appPath } from "../appBase";
+import { postToWorker } from "../pwa/workerBridge";
 
 /**
  * The one redirect URI of this deployment, `<origin><base>auth/callback`: inside the app's scope,
@@ -61,8 +62,24 @@ async function follow(authorizeUrl: string, go: Navigate): Promise<SignInResult 
   if (!location_) throw new Error(`The demo sign-in page answered ${answer.status} without a redirect.`);
   const result = await completeSignIn(new URL(location_, authorizeUrl));
   const next = await beginNextSignIn(result);
-  if (!next) return result;
+  if (!next) {
+    wakeWorkerForDemo();
+    return result;
+  }
   const last = await follow(next, go);
   const notice = [result.notice, last?.notice].filter(Boolean).join(" ") || undefined;
   return last && { ...last, notice };
+}
+
+/**
+ * A real sign-in comes back through a page load, whose elected tab starts a poll round at once; a
+ * demo sign-in stays on the page, and the worker's schedule, set while the account had no jobs, is
+ * minutes away. A round now follows the demo's running jobs from the start.
+ */
+function wakeWorkerForDemo(): void {
+  // No worker to wake where there is none (an old browser, a node test).
+  if (globalThis.navigator?.serviceWorker === undefined) return;
+  postToWorker({ type: "POLL_NOW", reason: "new-jobs" }).catch((error: unknown) =>
+    console.warn("Mailroom: could not wake the service worker", error),
+  );
 }
