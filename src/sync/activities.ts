@@ -1,5 +1,6 @@
 import { listV2Activities } from "../api/v2/activities";
 import { v3ActivitiesPage } from "../api/v3/activities";
+import { toMailroomError } from "../core/errors";
 import { syncLockName, withLock } from "../core/locks";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
@@ -13,7 +14,6 @@ import { forEachGeneration } from "./eachGeneration";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
-import { asStorageError } from "./storage";
 
 export interface RefreshActivitiesOptions extends SyncOptions {
   /** v2 list filters (status: ALL, UNCONFIRMED, …; type: ADD_CONTACTS, …). */
@@ -91,7 +91,7 @@ async function refreshGeneration(
         await replaceErrorLines({ accountId: ctx.account.id, activityId }, lines);
     });
   } catch (error) {
-    throw asStorageError(error);
+    throw toMailroomError(error);
   }
   const listedWithoutDetail = merged.filter((a) => !carried.has(a.activityId));
   for (const activity of needingDetail(listedWithoutDetail, merged, held, heldById)) {

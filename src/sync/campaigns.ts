@@ -1,5 +1,6 @@
 import { v2SentCampaignsPage } from "../api/v2/campaigns";
 import { getV3Email, v3EmailsPage } from "../api/v3/emails";
+import { toMailroomError } from "../core/errors";
 import { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "../db/campaigns";
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
@@ -7,7 +8,6 @@ import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { forEachGeneration } from "./eachGeneration";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
-import { asStorageError } from "./storage";
 
 export function campaignsDatasetId(accountId: string): string {
   return `${accountId}|campaigns`;
@@ -86,6 +86,6 @@ async function stored<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    throw asStorageError(error);
+    throw toMailroomError(error);
   }
 }

@@ -1,7 +1,7 @@
+import { toMailroomError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { Send, SyncState } from "../db/types";
-import { asStorageError } from "./storage";
 
 /**
  * Writes one page of sends together with the checkpoint that follows it, in ONE transaction:
@@ -17,6 +17,6 @@ export async function writePageWithCheckpoint(rows: Send[], state: SyncState): P
       await database.syncState.put(state);
     });
   } catch (error) {
-    throw asStorageError(error);
+    throw toMailroomError(error);
   }
 }
