@@ -60,9 +60,17 @@ export function mapResponseError(
 export function mapThrownError(error: unknown, ctx: RequestContext, origin: string): MailroomError {
   if (error instanceof MailroomError) return error;
   if (error instanceof AuthRequiredError) {
-    return new MailroomError("unauthorized", `Sign in again to ${ctx.generation}: ${error.message}`, {
-      cause: error,
-    });
+    // Never signed in is a first step, not a refusal: its own kind, so no screen says "again".
+    const generation = error.generation;
+    return error.need === "not_signed_in"
+      ? new MailroomError("not_signed_in", `${generation}: not signed in yet on this device.`, {
+          generation,
+          cause: error,
+        })
+      : new MailroomError("unauthorized", `Sign in again to ${generation}: ${error.message}`, {
+          generation,
+          cause: error,
+        });
   }
   if (globalThis.navigator?.onLine === false) {
     return new MailroomError("offline", "You are offline; the saved data is still shown.", { cause: error });

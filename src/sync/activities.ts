@@ -1,6 +1,6 @@
 import { listV2Activities } from "../api/v2/activities";
 import { v3ActivitiesPage } from "../api/v3/activities";
-import { toMailroomError } from "../core/errors";
+import { asStorageError } from "../core/errors";
 import { syncLockName, withLock } from "../core/locks";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
@@ -10,7 +10,6 @@ import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { linesCarriedBy, refreshActivityDetail, replaceErrorLines } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { forEachGeneration } from "./eachGeneration";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
@@ -50,12 +49,8 @@ export async function refreshActivities(
       const fetchedAt = (await getSyncState(base.dataset))?.fetchedAt;
       if (fetchedAt !== undefined && now() - fetchedAt < options.unlessFetchedWithinMs) return;
     }
-    await runListRefresh(base, now, options.signal, () =>
-      forEachGeneration(
-        ctx.account.generations,
-        (generation) => refreshGeneration(ctx, generation, options),
-        options.signal,
-      ),
+    await runListRefresh(base, now, options.signal, ctx.account.generations, (generation) =>
+      refreshGeneration(ctx, generation, options),
     );
   });
 }
@@ -91,7 +86,7 @@ async function refreshGeneration(
         await replaceErrorLines({ accountId: ctx.account.id, activityId }, lines);
     });
   } catch (error) {
-    throw toMailroomError(error);
+    throw asStorageError(error);
   }
   const listedWithoutDetail = merged.filter((a) => !carried.has(a.activityId));
   for (const activity of needingDetail(listedWithoutDetail, merged, held, heldById)) {

@@ -1,6 +1,6 @@
 import { getV2Activity } from "../api/v2/activities";
 import { getV3Activity } from "../api/v3/activities";
-import { isMailroomError, toMailroomError } from "../core/errors";
+import { asStorageError, isMailroomError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
@@ -78,6 +78,6 @@ async function storeDetail(activity: BulkActivity, lines: ActivityErrorLine[]): 
       await replaceErrorLines(activity, lines);
     });
   } catch (error) {
-    throw toMailroomError(error);
+    throw asStorageError(error);
   }
 }

@@ -1,11 +1,10 @@
 import { v2SentCampaignsPage } from "../api/v2/campaigns";
 import { getV3Email, v3EmailsPage } from "../api/v3/emails";
-import { toMailroomError } from "../core/errors";
+import { asStorageError } from "../core/errors";
 import { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "../db/campaigns";
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { forEachGeneration } from "./eachGeneration";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 
@@ -22,12 +21,8 @@ export async function refreshCampaigns(accountId: string, options: SyncOptions =
   const ctx = await openSync(accountId, options);
   const base = { dataset: campaignsDatasetId(accountId), accountId, kind: "campaigns" as const };
   const now = () => ctx.deps.clock.now();
-  await runListRefresh(base, now, options.signal, () =>
-    forEachGeneration(
-      ctx.account.generations,
-      (generation) => (generation === "v2" ? refreshV2(ctx) : refreshV3(ctx)),
-      options.signal,
-    ),
+  await runListRefresh(base, now, options.signal, ctx.account.generations, (generation) =>
+    generation === "v2" ? refreshV2(ctx) : refreshV3(ctx),
   );
 }
 
@@ -86,6 +81,6 @@ async function stored<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    throw toMailroomError(error);
+    throw asStorageError(error);
   }
 }

@@ -6,6 +6,7 @@ export type { BulkActivity } from "../db/types";
 export { activitiesDatasetId, type RefreshActivitiesOptions, refreshActivities } from "./activities";
 export { campaignsDatasetId, refreshCampaigns } from "./campaigns";
 export type { SyncDeps, SyncOptions } from "./context";
+export { ListRemovedError, removeSendList } from "./listRemoval";
 export { DEFAULT_REQUESTS_PER_SECOND, requestsPerSecondFor } from "./pacer";
 export { pollUnfinishedActivities } from "./poll";
 export { LIST_REFRESH_MS, makePollRounds, type PollEvent } from "./pollRound";

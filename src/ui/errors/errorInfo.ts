@@ -8,6 +8,8 @@ export interface ErrorInfo {
   at?: number;
   /** For quota_exceeded: when the day's budget resets (epoch ms). */
   resetsAt?: number;
+  /** For not_signed_in and unauthorized: the API generation to sign in to, when known. */
+  generation?: string;
 }
 
 /**
@@ -16,15 +18,23 @@ export interface ErrorInfo {
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (typeof error === "object" && error !== null && "kind" in error && !isMailroomError(error)) {
-    const stored = error as { kind: unknown; message?: unknown; at?: unknown; resetsAt?: unknown };
+    const stored = error as {
+      kind: unknown;
+      message?: unknown;
+      at?: unknown;
+      resetsAt?: unknown;
+      generation?: unknown;
+    };
     return {
       // A kind this Mailroom does not know (stored by another version) is still shown, as its own failure.
       kind: isErrorKind(stored.kind) ? stored.kind : "unexpected",
       message: typeof stored.message === "string" ? stored.message : String(stored.kind),
       at: typeof stored.at === "number" ? stored.at : undefined,
       resetsAt: typeof stored.resetsAt === "number" ? stored.resetsAt : undefined,
+      generation: typeof stored.generation === "string" ? stored.generation : undefined,
     };
   }
   const mapped = toMailroomError(error);
-  return { kind: mapped.kind, message: mapped.message, resetsAt: mapped.details.resetsAt };
+  const { resetsAt, generation } = mapped.details;
+  return { kind: mapped.kind, message: mapped.message, resetsAt, generation };
 }
