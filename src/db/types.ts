@@ -31,7 +31,7 @@ export interface Account {
   /**
    * Request pace for this account's application key (default 4, Constant Contact's limit). Values
    * above 4 and 0 (no per-second spacing) are honoured only for sandbox accounts: the bench runs a
-   * sandbox with its rate limit off and must not be held to 4/s. See src/sync/pacing/pacer.ts.
+   * sandbox with its rate limit off and must not be held to 4/s. See src/sync/pacer.ts.
    */
   requestsPerSecond?: number;
   createdAt: number;

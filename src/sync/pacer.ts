@@ -1,5 +1,6 @@
 import type { Clock } from "../core/clock";
 import { MailroomError, toMailroomError } from "../core/errors";
+import { formatCount } from "../core/formatCount";
 import { paceLockName, withLock } from "../core/locks";
 import { nextUtcMidnight, utcDay } from "../core/utcDay";
 import { db } from "../db/db";
@@ -73,7 +74,7 @@ export function createPacer(options: PacerOptions): Pacer {
         const at = new Date(decision.resetsAt).toISOString();
         throw new MailroomError(
           "quota_exceeded",
-          `The day's ${dailyLimit.toLocaleString("en-US")} requests are spent; they reset at ${at}.`,
+          `The day's ${formatCount(dailyLimit)} requests are spent; they reset at ${at}.`,
           { resetsAt: decision.resetsAt },
         );
       }

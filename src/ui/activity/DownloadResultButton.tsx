@@ -1,10 +1,10 @@
 import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
+import { downloadBlob } from "../../export/download";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createOnline } from "../primitives/createOnline";
 import { createTask } from "../primitives/createTask";
 import { fetchActivityResults } from "../work/sync";
-import { downloadBlob } from "./downloadBlob";
 
 /** A finished v3 export has a result file on Constant Contact, fetched with the account's token. */
 export function hasResultFile(activity: BulkActivity): boolean {
