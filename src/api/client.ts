@@ -50,29 +50,7 @@ export function createApiClient(
   const fetchImpl: FetchLike =
     options.fetch ?? (isDemoUrl(origin) ? demoFetch : (input, init) => globalThis.fetch(input, init));
   const now = options.now ?? clock.now;
-  const apiKey = account.v2ApiKey;
-  const instance: KyInstance = ky.create({
-    prefixUrl: origin,
-    retry: 0, // retries are the sync engine's (pacing-aware); ky's own would bypass the budget
-    timeout: options.timeoutMs ?? 30_000,
-    throwHttpErrors: false,
-    fetch: fetchImpl,
-    hooks: {
-      beforeRequest: [
-        async (request) => {
-          await options.pace?.();
-          // The bearer token is set per attempt by send(), which must know which token a 401
-          // rejected in order to refresh it; here only what every request needs regardless.
-          // v2 wants api_key on every call, next_link pages included (they do not carry it).
-          if (generation !== "v2" || !apiKey) return;
-          const url = new URL(request.url);
-          if (url.searchParams.has("api_key")) return;
-          url.searchParams.set("api_key", apiKey);
-          return new Request(url, request);
-        },
-      ],
-    },
-  });
+  const instance = kyFor(account, generation, origin, fetchImpl, options);
 
   async function send(pathOrLink: string, call: CallOptions, accept: string): Promise<Response> {
     const ctx: RequestContext = { ...call.context, generation, now: now() };
@@ -127,6 +105,39 @@ export function createApiClient(
       return response.blob();
     },
   };
+}
+
+/** The configured ky of one client: base URL, timeout, no retries of its own, pacing, v2's api_key. */
+function kyFor(
+  account: ApiAccount,
+  generation: Generation,
+  origin: string,
+  fetchImpl: FetchLike,
+  options: ApiClientOptions,
+): KyInstance {
+  const apiKey = account.v2ApiKey;
+  return ky.create({
+    prefixUrl: origin,
+    retry: 0, // retries are the sync engine's (pacing-aware); ky's own would bypass the budget
+    timeout: options.timeoutMs ?? 30_000,
+    throwHttpErrors: false,
+    fetch: fetchImpl,
+    hooks: {
+      beforeRequest: [
+        async (request) => {
+          await options.pace?.();
+          // The bearer token is set per attempt by send(), which must know which token a 401
+          // rejected in order to refresh it; here only what every request needs regardless.
+          // v2 wants api_key on every call, next_link pages included (they do not carry it).
+          if (generation !== "v2" || !apiKey) return;
+          const url = new URL(request.url);
+          if (url.searchParams.has("api_key")) return;
+          url.searchParams.set("api_key", apiKey);
+          return new Request(url, request);
+        },
+      ],
+    },
+  });
 }
 
 async function accessTokenOrMapped(auth: AuthProvider, ctx: RequestContext, origin: string): Promise<string> {

@@ -18,7 +18,7 @@ export type WorkerBroadcast =
   | { type: "poll-started"; at: number }
   | { type: "poll-finished"; at: number; unfinished: number; nextPollInMs: number }
   | { type: "poll-paused"; reason: "offline" | "sign-in-required"; accountId?: string }
-  | { type: "poll-failed"; accountId: string; kind: ErrorKind | "unknown"; message: string }
+  | { type: "poll-failed"; accountId: string; kind: ErrorKind; message: string }
   | {
       type: "activity-finished";
       accountId: string;

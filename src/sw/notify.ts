@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { activityPath } from "../core/paths";
 import type { BulkActivity } from "../sync";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -18,10 +19,6 @@ const TYPE_NAMES: Record<string, string> = {
   CLEAR_CONTACTS_FROM_LISTS: "List clearing",
   EXPORT_CONTACTS: "Contact export",
 };
-
-export function activityPath(activity: Pick<BulkActivity, "generation" | "activityId">): string {
-  return `/activities/${activity.generation}/${encodeURIComponent(activity.activityId)}`;
-}
 
 /** A system notification for a job that reached its end; silent unless the user allowed them. */
 export async function notifyFinished(activity: BulkActivity): Promise<void> {

@@ -1,5 +1,6 @@
 import { listV2Activities } from "../api/v2/activities";
 import { v3ActivitiesPage } from "../api/v3/activities";
+import { asStorageError } from "../core/errors";
 import { syncLockName, withLock } from "../core/locks";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
@@ -12,7 +13,6 @@ import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
-import { asStorageError } from "./storage";
 
 export interface RefreshActivitiesOptions extends SyncOptions {
   /** v2 list filters (status: ALL, UNCONFIRMED, …; type: ADD_CONTACTS, …). */

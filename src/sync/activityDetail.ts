@@ -1,13 +1,12 @@
 import { getV2Activity } from "../api/v2/activities";
 import { getV3Activity } from "../api/v3/activities";
-import { isMailroomError } from "../core/errors";
+import { asStorageError, isMailroomError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import type { SyncContext } from "./context";
 import { errorLinesOf } from "./errorLines";
-import { asStorageError } from "./storage";
 
 /**
  * Fetches one activity's detail and stores it with its error lines in one transaction. A 404 for a

@@ -1,12 +1,12 @@
 import { v2SentCampaignsPage } from "../api/v2/campaigns";
 import { getV3Email, v3EmailsPage } from "../api/v3/emails";
+import { asStorageError } from "../core/errors";
 import { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "../db/campaigns";
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
-import { asStorageError } from "./storage";
 
 export function campaignsDatasetId(accountId: string): string {
   return `${accountId}|campaigns`;

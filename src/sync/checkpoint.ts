@@ -1,9 +1,9 @@
+import { asStorageError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import type { Send, SyncState } from "../db/types";
 import { assertListHeld } from "./listRemoval";
 import { stampCopy } from "./resync";
-import { asStorageError } from "./storage";
 
 /**
  * Writes one page of sends together with the checkpoint that follows it, in ONE transaction:

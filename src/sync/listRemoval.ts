@@ -1,9 +1,9 @@
+import { asStorageError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { parseSendsDatasetId } from "../db/datasets";
 import { db } from "../db/db";
 import { sendsOf } from "../db/sends";
 import type { SyncState } from "../db/types";
-import { asStorageError } from "./storage";
 
 /** The send list was removed from this device while a sync of it was still running. */
 export class ListRemovedError extends Error {

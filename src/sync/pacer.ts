@@ -1,5 +1,6 @@
 import type { Clock } from "../core/clock";
-import { isMailroomError, MailroomError } from "../core/errors";
+import { MailroomError, toMailroomError } from "../core/errors";
+import { formatCount } from "../core/formatCount";
 import { paceLockName, withLock } from "../core/locks";
 import { nextUtcMidnight, utcDay } from "../core/utcDay";
 import { db } from "../db/db";
@@ -66,13 +67,14 @@ export function createPacer(options: PacerOptions): Pacer {
     async slot(signal) {
       if (signal?.aborted) throw signal.reason;
       const decision = await decide().catch((error: unknown) => {
-        throw budgetStorageError(error);
+        // The budget lives in IndexedDB: a failure there is a storage problem, never a network one.
+        throw toMailroomError(error);
       });
       if (!decision.granted) {
         const at = new Date(decision.resetsAt).toISOString();
         throw new MailroomError(
           "quota_exceeded",
-          `The day's ${dailyLimit.toLocaleString("en-US")} requests are spent; they reset at ${at}.`,
+          `The day's ${formatCount(dailyLimit)} requests are spent; they reset at ${at}.`,
           { resetsAt: decision.resetsAt },
         );
       }
@@ -167,13 +169,4 @@ export function requestsPerSecondFor(account: { sandbox: boolean; requestsPerSec
   if (asked === undefined || !Number.isFinite(asked) || asked < 0) return DEFAULT_REQUESTS_PER_SECOND;
   if (account.sandbox) return asked;
   return asked === 0 ? DEFAULT_REQUESTS_PER_SECOND : Math.min(asked, DEFAULT_REQUESTS_PER_SECOND);
-}
-
-/** The budget lives in IndexedDB: a failure there is a storage problem, never a network one. */
-function budgetStorageError(error: unknown): MailroomError {
-  if (isMailroomError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new MailroomError("storage", `This device could not update its request budget: ${message}`, {
-    cause: error,
-  });
 }

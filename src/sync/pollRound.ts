@@ -1,6 +1,6 @@
 import { AuthRequiredError } from "../api/auth";
 import { clock as appClock } from "../core/clock";
-import { isMailroomError } from "../core/errors";
+import { isMailroomError, toMailroomError } from "../core/errors";
 import type { WorkerBroadcast } from "../core/messages";
 import { db } from "../db";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
@@ -109,10 +109,6 @@ function failureMessage(accountId: string, error: unknown): WorkerBroadcast {
   if (error instanceof AuthRequiredError || needsSignIn) {
     return { type: "poll-paused", reason: "sign-in-required", accountId };
   }
-  return {
-    type: "poll-failed",
-    accountId,
-    kind: isMailroomError(error) ? error.kind : "unknown",
-    message: error instanceof Error ? error.message : String(error),
-  };
+  const mapped = toMailroomError(error);
+  return { type: "poll-failed", accountId, kind: mapped.kind, message: mapped.message };
 }

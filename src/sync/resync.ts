@@ -1,9 +1,9 @@
+import { asStorageError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import { sendKey } from "../db/sends";
 import type { Send, SyncState } from "../db/types";
 import { assertListHeld } from "./listRemoval";
-import { asStorageError } from "./storage";
 
 /**
  * "Sync everything again" pages through the whole list and keeps what the user holds until the new

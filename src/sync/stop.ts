@@ -1,28 +1,13 @@
-import Dexie from "dexie";
-import { isMailroomError, MailroomError } from "../core/errors";
+import { isAbort, isMailroomError, toMailroomError } from "../core/errors";
 import { patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
 import { ListRemovedError } from "./listRemoval";
 
 type StateBase = Pick<SyncState, "dataset" | "accountId" | "kind">;
 
-/** Any failure as a MailroomError (the only error type that crosses layers); aborts pass through. */
-export function toMailroomError(error: unknown): unknown {
-  if (isMailroomError(error)) return error;
-  // Dexie reports an aborted transaction (full disk, …) as an "AbortError" too: it is checked
-  // first so that it is never mistaken for the user's Cancel.
-  if (error instanceof Dexie.DexieError) {
-    return new MailroomError("storage", `This device's database refused the write: ${error.message}`, {
-      cause: error,
-    });
-  }
-  if (isAbort(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new MailroomError("bad_response", `Sync failed unexpectedly: ${message}`, { cause: error });
-}
-
-export function isAbort(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+/** A run's failure as a MailroomError (the only error type that crosses layers); a Cancel passes. */
+function mappedFailure(error: unknown): unknown {
+  return isAbort(error) ? error : toMailroomError(error);
 }
 
 /**
@@ -39,7 +24,7 @@ export async function recordStop(
     await patchSyncState(base, { status: "stopped", stopReason: "cancelled", finishedAt: now });
     return;
   }
-  const kind = isMailroomError(error) ? error.kind : "bad_response";
+  const kind = isMailroomError(error) ? error.kind : "unexpected";
   const message = error instanceof Error ? error.message : String(error);
   const generation = isMailroomError(error) ? error.details.generation : undefined;
   await patchSyncState(base, {
@@ -62,7 +47,7 @@ export async function runRecorded<T>(
   } catch (error) {
     // The user removed the list: recording the stop would put its state back.
     if (error instanceof ListRemovedError) throw error;
-    const mapped = signal?.aborted ? signal.reason : toMailroomError(error);
+    const mapped = signal?.aborted ? signal.reason : mappedFailure(error);
     await recordStop(base, mapped, now(), signal);
     throw mapped;
   }

@@ -6,17 +6,17 @@ import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
 import { connectSandboxAccount } from "./support/signIn";
 
-// The whole journey of issue #6 in one browser profile, step by step: each step starts where the
-// previous one left the app, as a user would. Screenshots of every screen (light and dark, desktop
-// and phone width) land in screenshots/, which git ignores.
+// The whole journey of issue #6 in one browser profile, step by step, as a user would take it. Each
+// step stands alone all the same: it first makes sure of what it needs (signed in, online, the 10k
+// list synced), which costs a glance when the step before left it so and redoes it when that step
+// failed, so one failure fails one test, not the rest. Screenshots of every screen (light and dark,
+// desktop and phone width) land in screenshots/, which git ignores.
 
 const TENK = "Member update (10k)";
 const SHOTS = "screenshots";
 let app: RunningApp;
 let browser: PersistentBrowser;
 let page: Page;
-let sendsUrl = "";
-let detailUrl = "";
 
 beforeAll(async () => {
   app = await startApp();
@@ -50,6 +50,39 @@ const sendListRow = (role: string, campaign: string) =>
   page.locator(".send-list", {
     has: page.getByRole("link", { name: `Open sends of ${role} of ${campaign}` }),
   });
+const tenKRow = () => sendListRow("Primary email", TENK);
+const tenKCached = () => tenKRow().getByText(/10,000\s*of 10,000\s*sends cached/);
+
+/** Online, on Activities, with the Sandbox account connected (connecting it if it is not). */
+async function signedIn(): Promise<void> {
+  await browser.context.setOffline(false);
+  await page.goto(`${app.url}/activities`);
+  const noAccount = page.getByRole("heading", { name: "No account yet" });
+  await noAccount.or(page.locator(".activity-card").first()).first().waitFor({ timeout: 30_000 });
+  if (await noAccount.isVisible()) await connectSandboxAccount(page, app.url);
+}
+
+/** Signed in, with the 10k list synced: the URL of its sends screen. */
+async function tenKSynced(): Promise<string> {
+  await signedIn();
+  await page.goto(`${app.url}/campaigns`);
+  await tenKRow().waitFor({ timeout: 30_000 });
+  if (!(await tenKCached().isVisible())) {
+    await tenKRow()
+      .getByRole("button", { name: `Sync Primary email of ${TENK}` })
+      .click();
+    await tenKCached().waitFor({ timeout: 60_000 });
+  }
+  const link = tenKRow().getByRole("link", { name: `Open sends of Primary email of ${TENK}` });
+  return new URL((await link.getAttribute("href")) ?? "", app.url).href;
+}
+
+/** Signed in: the URL of the first activity's detail screen. */
+async function anActivityUrl(): Promise<string> {
+  await signedIn();
+  const href = await page.locator(".activity-card a.activity-title").first().getAttribute("href");
+  return new URL(href ?? "", app.url).href;
+}
 
 describe("the Mailroom journey against the sandbox", () => {
   it("first run: no account, then the Sandbox account connects through Settings", async () => {
@@ -62,6 +95,7 @@ describe("the Mailroom journey against the sandbox", () => {
   });
 
   it("activities appear, with counts and freshness", async () => {
+    await signedIn();
     await page.locator(".activity-card").first().waitFor({ timeout: 30_000 });
     await page.locator(".freshness", { hasText: "fetched" }).first().waitFor();
     expect(await page.getByRole("list", { name: "Activities by status" }).textContent()).toMatch(/running/);
@@ -69,10 +103,10 @@ describe("the Mailroom journey against the sandbox", () => {
   });
 
   it("a running activity opens and is watched until it finishes", async () => {
+    await signedIn();
     const running = page.locator(".activity-card", { has: page.locator(".badge.status-running") }).first();
     await running.locator("a.activity-title").click();
     await page.waitForURL(/\/activities\/v[23]\//);
-    detailUrl = page.url();
     const progress = page.getByRole("progressbar", { name: "Progress" });
     await progress.waitFor();
     await page.getByRole("img", { name: /^Timeline:/ }).waitFor();
@@ -87,6 +121,7 @@ describe("the Mailroom journey against the sandbox", () => {
   });
 
   it("a 10,000-send campaign syncs with progress, and its list opens", async () => {
+    await signedIn();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
     const row = sendListRow("Primary email", TENK);
     await row.waitFor({ timeout: 30_000 });
@@ -97,10 +132,10 @@ describe("the Mailroom journey against the sandbox", () => {
     await shoot("campaigns");
     await row.getByRole("link", { name: `Open sends of Primary email of ${TENK}` }).click();
     await page.getByText("10,000 sends", { exact: true }).waitFor();
-    sendsUrl = page.url();
   });
 
   it("the send list searches by prefix, pages to its last row and draws when it went out", async () => {
+    await page.goto(await tenKSynced());
     await page.getByRole("img", { name: /^Sends per / }).waitFor();
     const firstEmail = await page.locator(".sends-table tbody td.email").first().textContent();
     const prefix = (firstEmail ?? "").slice(0, 3);
@@ -130,6 +165,7 @@ describe("the Mailroom journey against the sandbox", () => {
   });
 
   it("settings show storage, budget and theme", async () => {
+    await signedIn();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await page.getByText(/used of .* available to Mailroom/).waitFor();
     await page
@@ -140,6 +176,8 @@ describe("the Mailroom journey against the sandbox", () => {
   });
 
   it("offline after a reload, every screen still shows its data with its freshness", async () => {
+    const detailUrl = await anActivityUrl();
+    const sendsUrl = await tenKSynced();
     await browser.context.setOffline(true);
     await page.goto(sendsUrl);
     await page.getByText("Offline — showing cached data").waitFor();
@@ -160,6 +198,8 @@ describe("the Mailroom journey against the sandbox", () => {
   });
 
   it("exports the send list offline", async () => {
+    const sendsUrl = await tenKSynced();
+    await browser.context.setOffline(true);
     await page.goto(sendsUrl);
     await page.getByText("10,000 sends", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Export these sends (CSV)" }).click();
@@ -175,6 +215,5 @@ describe("the Mailroom journey against the sandbox", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines).toHaveLength(10_001);
-    await browser.context.setOffline(false);
   });
 });

@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
+import { activityPath } from "../../core/paths";
 import type { BulkActivity } from "../../db";
 import { plural } from "../format/number";
 import { TimeText } from "../format/TimeText";
@@ -7,17 +8,13 @@ import { activityTitle, isUnfinished } from "./activityFilter";
 import { ProgressBar } from "./ProgressBar";
 import { StatusBadge } from "./StatusBadge";
 
-export function activityHref(activity: BulkActivity): string {
-  return `/activities/${activity.generation}/${encodeURIComponent(activity.activityId)}`;
-}
-
 /** One activity in the list: what, its status and progress, when, and the marks that matter. */
 export function ActivityCard(props: { activity: BulkActivity; now: number; watching: boolean }) {
   const title = () => `${activityTitle(props.activity)} ${props.activity.activityId}`;
   return (
     <li class="activity-card">
       <div class="activity-head">
-        <A href={activityHref(props.activity)} class="activity-title">
+        <A href={activityPath(props.activity)} class="activity-title">
           {activityTitle(props.activity)}
         </A>
         <span class="badge generation">{props.activity.generation}</span>

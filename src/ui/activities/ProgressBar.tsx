@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
 import { formatCount } from "../format/number";
+import { ProgressTrack } from "../format/ProgressTrack";
 
 /** The fraction done (0..1) of an activity, from its percent or its item counts. */
 export function activityProgress(activity: BulkActivity): number | undefined {
@@ -20,23 +21,11 @@ export function ProgressBar(props: { activity: BulkActivity; label: string }) {
       : undefined;
   return (
     <div class="progress">
-      <div
-        class="progress-track"
-        role="progressbar"
-        aria-label={props.label}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow={fraction() === undefined ? undefined : percent()}
-        aria-valuetext={
-          fraction() === undefined ? "In progress" : `${percent()}%${items() ? `, ${items()}` : ""}`
-        }
-      >
-        <div
-          class="progress-fill"
-          classList={{ indeterminate: fraction() === undefined }}
-          style={{ width: `${fraction() === undefined ? 30 : percent()}%` }}
-        />
-      </div>
+      <ProgressTrack
+        label={props.label}
+        percent={fraction() === undefined ? undefined : percent()}
+        valueText={fraction() === undefined ? "In progress" : `${percent()}%${items() ? `, ${items()}` : ""}`}
+      />
       <span class="progress-text">
         <Show when={fraction() !== undefined} fallback="In progress">
           {percent()}%

@@ -31,7 +31,7 @@ export function createActivityWatcher(
   const error = () => {
     const failure = status().failure;
     if (!failure || failure.accountId !== accountId()) return undefined;
-    // ErrorNotice reads `{ kind, message }` as it is; an unknown kind reads as "Something went wrong".
+    // ErrorNotice reads `{ kind, message }` as it is; a kind it does not know reads as Mailroom's own failure.
     return failure;
   };
   return { watching, error };

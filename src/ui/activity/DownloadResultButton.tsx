@@ -1,11 +1,11 @@
 import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
+import { downloadBlob } from "../../export/download";
 import { resultsHrefOf } from "../../sync/resultsHref";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createOnline } from "../primitives/createOnline";
 import { createTask } from "../primitives/createTask";
 import { fetchActivityResults } from "../work/sync";
-import { downloadBlob } from "./downloadBlob";
 
 /**
  * A finished export has a result file on Constant Contact, fetched with the account's token: v3's

@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import type { SyncState } from "../../db";
 import { formatCount, formatRate } from "../format/number";
+import { ProgressTrack } from "../format/ProgressTrack";
 import { formatDuration } from "../format/time";
 
 /** Seconds left from the expected total and the run's rate; undefined when either is unknown. */
@@ -28,17 +29,9 @@ export function SyncProgress(props: { state: SyncState; label: string }) {
     props.state.expectedRows ? Math.min(1, props.state.rows / props.state.expectedRows) : undefined;
   return (
     <div class="sync-progress">
+      {/* A bar only when the total is known; 0 rows of it is still a bar. */}
       <Show when={fraction() !== undefined}>
-        <div
-          class="progress-track"
-          role="progressbar"
-          aria-label={props.label}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow={Math.round((fraction() ?? 0) * 100)}
-        >
-          <div class="progress-fill" style={{ width: `${Math.round((fraction() ?? 0) * 100)}%` }} />
-        </div>
+        <ProgressTrack label={props.label} percent={Math.round((fraction() ?? 0) * 100)} />
       </Show>
       <p class="muted" aria-live="polite">
         {formatCount(props.state.rows)} rows · {formatCount(props.state.pages)} pages

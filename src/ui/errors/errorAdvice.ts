@@ -91,10 +91,11 @@ export function errorAdvice(info: ErrorInfo, context: ErrorContext, now: number)
           "The browser's storage for Mailroom is full or unavailable. Free space on the device, ask for persistent storage in Settings, or remove send lists you no longer need (Remove from this device, under each list on the Campaigns screen).",
         link: SETTINGS,
       };
-    default:
+    case "unexpected":
       return {
-        title: "Something went wrong",
-        advice: "Try again. If it happens again, reload Mailroom; your cached data is safe.",
+        title: "Mailroom failed",
+        advice:
+          "This is a fault in Mailroom itself, not in Constant Contact or your account there, and your cached data is safe. Reload Mailroom and try again; if it happens again, report it to whoever runs your Mailroom with the message below, the time, and what you were doing.",
       };
   }
 }

@@ -1,8 +1,8 @@
-import { type ErrorKind, isMailroomError } from "../../core/errors";
+import { type ErrorKind, isErrorKind, isMailroomError, toMailroomError } from "../../core/errors";
 
 /** What a screen knows about a failure, whichever way it arrived (thrown, or stored by sync). */
 export interface ErrorInfo {
-  kind: ErrorKind | "unexpected";
+  kind: ErrorKind;
   message: string;
   /** When it happened (epoch ms), if known: sync stores it. */
   at?: number;
@@ -12,34 +12,12 @@ export interface ErrorInfo {
   generation?: string;
 }
 
-const KINDS: readonly string[] = [
-  "offline",
-  "network",
-  "not_signed_in",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "throttled",
-  "quota_exceeded",
-  "server",
-  "bad_response",
-  "storage",
-];
-
-function isKind(kind: unknown): kind is ErrorKind {
-  return typeof kind === "string" && KINDS.includes(kind);
-}
-
 /**
  * Normalises a thrown MailroomError, a sync state's `lastError {kind, message, at}`, an IndexedDB
- * failure or anything else into one shape.
+ * failure or anything else into one shape (thrown errors through core's one mapper).
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (isMailroomError(error)) {
-    const { resetsAt, generation } = error.details;
-    return { kind: error.kind, message: error.message, resetsAt, generation };
-  }
-  if (typeof error === "object" && error !== null && "kind" in error) {
+  if (typeof error === "object" && error !== null && "kind" in error && !isMailroomError(error)) {
     const stored = error as {
       kind: unknown;
       message?: unknown;
@@ -48,17 +26,15 @@ export function toErrorInfo(error: unknown): ErrorInfo {
       generation?: unknown;
     };
     return {
-      kind: isKind(stored.kind) ? stored.kind : "unexpected",
+      // A kind this Mailroom does not know (stored by another version) is still shown, as its own failure.
+      kind: isErrorKind(stored.kind) ? stored.kind : "unexpected",
       message: typeof stored.message === "string" ? stored.message : String(stored.kind),
       at: typeof stored.at === "number" ? stored.at : undefined,
       resetsAt: typeof stored.resetsAt === "number" ? stored.resetsAt : undefined,
       generation: typeof stored.generation === "string" ? stored.generation : undefined,
     };
   }
-  if (error instanceof Error) {
-    // Dexie wraps IndexedDB's refusals; their names say the device is out of room.
-    const storage = /QuotaExceeded|DatabaseClosed|OpenFailed|InvalidState/.test(error.name);
-    return { kind: storage ? "storage" : "unexpected", message: error.message };
-  }
-  return { kind: "unexpected", message: String(error) };
+  const mapped = toMailroomError(error);
+  const { resetsAt, generation } = mapped.details;
+  return { kind: mapped.kind, message: mapped.message, resetsAt, generation };
 }

@@ -1,4 +1,5 @@
 import { createSignal, Match, onCleanup, Switch } from "solid-js";
+import { isAbort } from "../../core/errors";
 import type { SendsFilter } from "../../db/sendsFilter";
 import { canPickFile } from "../../export/download";
 import {
@@ -12,6 +13,7 @@ import {
   exportSends,
 } from "../../export/index";
 import { ErrorNotice } from "../errors/ErrorNotice";
+import { formatCount } from "../format/number";
 import { type ExportChoice, ExportDialog } from "./ExportDialog";
 import { ExportProgress } from "./ExportProgress";
 import "./export.css";
@@ -39,10 +41,6 @@ type Phase =
   | { name: "done"; result: ExportResult }
   | { name: "cancelled" }
   | { name: "failed"; error: unknown };
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === "AbortError";
-}
 
 /**
  * A button that opens the export options, then runs the export off the main thread with a progress
@@ -163,7 +161,7 @@ function ExportDone(props: { phase: Extract<Phase, { name: "done" }> }) {
     props.phase.result.destination === "file" ? "to the file you chose" : "to your downloads folder";
   return (
     <p role="status">
-      Exported {new Intl.NumberFormat("en").format(props.phase.result.rows)} rows {where()}.
+      Exported {formatCount(props.phase.result.rows)} rows {where()}.
     </p>
   );
 }

@@ -1,6 +1,5 @@
 import { Show } from "solid-js";
-
-const count = new Intl.NumberFormat("en");
+import { formatCount } from "../format/number";
 
 /**
  * Rows written so far, as a native progress bar (role progressbar, with aria values) and as text;
@@ -9,8 +8,8 @@ const count = new Intl.NumberFormat("en");
 export function ExportProgress(props: { rows: number; total?: number; onCancel(): void }) {
   const text = () =>
     props.total === undefined
-      ? `${count.format(props.rows)} rows written`
-      : `${count.format(props.rows)} of ${count.format(props.total)} rows written`;
+      ? `${formatCount(props.rows)} rows written`
+      : `${formatCount(props.rows)} of ${formatCount(props.total)} rows written`;
   return (
     <div class="export-progress">
       <Show when={props.total !== undefined}>

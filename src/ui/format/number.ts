@@ -1,10 +1,9 @@
-// Numbers in English grouping, matching the English text around them.
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+import { formatCount } from "../../core/formatCount";
 
-export function formatCount(n: number): string {
-  return integer.format(n);
-}
+// Numbers in English grouping, matching the English text around them (counts: core/formatCount.ts).
+export { formatCount };
+
+const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 /** "12.5" rows/s; whole numbers stay whole. */
 export function formatRate(n: number): string {

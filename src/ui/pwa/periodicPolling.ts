@@ -9,7 +9,10 @@ type PeriodicSyncRegistration = ServiceWorkerRegistration & {
 
 /**
  * Asks for Periodic Background Sync, which wakes the worker with no tab open. Chromium offers it
- * only to an installed app with engagement; elsewhere the answer is "unavailable", which is said.
+ * only to an installed app with engagement; elsewhere the answer is "unavailable". Nothing waits
+ * for it: without it the elected tab drives polling while Mailroom is open, and a one-off
+ * Background Sync wakes the worker when the connection returns (pollLeadership.ts), so the page
+ * only logs a refusal that throws.
  */
 export async function registerPeriodicPolling(): Promise<"registered" | "unavailable"> {
   const registration = (await navigator.serviceWorker.ready) as PeriodicSyncRegistration;

@@ -2,7 +2,7 @@ import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
-import { formatCount } from "../format/number";
+import { plural } from "../format/number";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
@@ -71,11 +71,7 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
       <SendsSearchForm filter={filter()} onChange={setFilter} />
       <div class="toolbar">
         <ExportButton filter={filter()} campaignName={props.campaignName} label="Export these sends (CSV)" />
-        <p class="row-count" aria-live="polite">
-          <Show when={total() !== undefined} fallback="Counting…">
-            {formatCount(total() ?? 0)} {total() === 1 ? "send" : "sends"}
-          </Show>
-        </p>
+        <RowCount total={total()} />
       </div>
       <Show when={page.error() ?? browseTotal.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={!page.loading()} fallback={<p class="muted">Reading the cache…</p>}>
@@ -101,5 +97,16 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
         />
       </Show>
     </>
+  );
+}
+
+/** How many sends the search selects, said to screen readers as it changes. */
+function RowCount(props: { total: number | undefined }) {
+  return (
+    <p class="row-count" aria-live="polite">
+      <Show when={props.total !== undefined} fallback="Counting…">
+        {plural(props.total ?? 0, "send")}
+      </Show>
+    </p>
   );
 }

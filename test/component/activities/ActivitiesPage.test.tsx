@@ -191,10 +191,13 @@ describe("Activities screen and the background poller", () => {
       await db.activities.put(activity({ activityId: "done-1" }));
       show();
       await screen.findByText("done-1", { exact: false });
+      // One channel delivers in order: once the page shows the failure sent second, it has heard the
+      // schedule sent first.
       const channel = new BroadcastChannel("mailroom");
       channel.postMessage({ type: "poll-finished", at: Date.now(), unfinished: 0, nextPollInMs });
+      channel.postMessage({ type: "poll-failed", accountId: "acc-1", kind: "server", message: "heard" });
       channel.close();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await screen.findByRole("alert")).textContent).toContain("heard");
 
       await db.activities.put(activity({ activityId: "new-1", status: "running", rawStatus: "processing" }));
       await screen.findByText("new-1", { exact: false });
@@ -203,7 +206,9 @@ describe("Activities screen and the background poller", () => {
           expect(postMessage).toHaveBeenCalledWith({ type: "POLL_NOW", reason: "new-jobs" }),
         );
       } else {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // The decision ran with the render that showed new-1; a wake would have awaited the worker's
+        // `ready` before posting, so once this await returns, that post would have been made.
+        await navigator.serviceWorker.ready;
         expect(postMessage).not.toHaveBeenCalledWith({ type: "POLL_NOW", reason: "new-jobs" });
       }
     });

@@ -58,7 +58,7 @@ describe("errors by kind, with what to do", () => {
     quota.name = "QuotaExceededError";
     expect(toErrorInfo(quota).kind).toBe("storage");
     expect(toErrorInfo("boom")).toEqual({ kind: "unexpected", message: "boom" });
-    expect(advise({ kind: "made-up", message: "x" }).title).toBe("Something went wrong");
+    expect(advise({ kind: "made-up", message: "x" }).title).toBe("Mailroom failed");
   });
 
   it("ErrorNotice shows title, advice, the original message and a link to the fix", async () => {

@@ -19,11 +19,10 @@ afterEach(() => {
 });
 
 /** A token endpoint that rotates: each refresh token works once and yields the next pair. */
-function rotatingTokenEndpoint(options: { delayMs?: number } = {}) {
+function rotatingTokenEndpoint() {
   let generation = 1;
   return stubFetch(async (request) => {
     const form = await formOf(request);
-    await new Promise((done) => setTimeout(done, options.delayMs ?? 0));
     if (form.get("refresh_token") !== `refresh-${generation}`)
       return jsonResponse({ error: "invalid_grant" }, 400);
     generation += 1;
@@ -72,7 +71,7 @@ describe("authProviderFor", () => {
 
   it("runs one refresh for two concurrent callers: the second reuses the rotated token", async () => {
     await saveToken(makeToken(account.id, { expiresAt: Date.now() + 10_000 }));
-    const { spy } = rotatingTokenEndpoint({ delayMs: 30 });
+    const { spy } = rotatingTokenEndpoint();
     const [first, second] = await Promise.all([provider().accessToken(), provider().accessToken()]);
     expect([first, second]).toEqual(["access-2", "access-2"]);
     expect(spy).toHaveBeenCalledTimes(1);
@@ -80,7 +79,7 @@ describe("authProviderFor", () => {
 
   it("refreshes once after a 401, however many requests were refused with the same token", async () => {
     await saveToken(makeToken(account.id));
-    const { spy } = rotatingTokenEndpoint({ delayMs: 20 });
+    const { spy } = rotatingTokenEndpoint();
     const refreshed = await Promise.all([1, 2, 3].map(() => provider().refreshAfterUnauthorized("access-1")));
     expect(refreshed).toEqual(["access-2", "access-2", "access-2"]);
     expect(spy).toHaveBeenCalledTimes(1);

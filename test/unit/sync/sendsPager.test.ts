@@ -12,6 +12,8 @@ const DATASET = "acc|v3|ca";
 /** A list of `pages` pages of 2 rows, newest first, counting the requests made. */
 function fakeSource(pages: number) {
   const calls: string[] = [];
+  /** Every request made, to wait for those still in flight when a run stops. */
+  const requests: Promise<unknown>[] = [];
   const page = (n: number): Page<Send> => ({
     items: [0, 1].map((i) => ({
       dataset: DATASET,
@@ -23,17 +25,17 @@ function fakeSource(pages: number) {
     })),
     next: n + 1 < pages ? `/page?next=${n + 1}` : undefined,
   });
-  const source: SendsSource = {
-    first: async () => {
-      calls.push("first");
-      return page(0);
-    },
-    after: async (link) => {
-      calls.push(link);
-      return page(Number(new URL(link, "http://x").searchParams.get("next")));
-    },
+  const request = (call: string, n: number) => {
+    calls.push(call);
+    const answer = Promise.resolve(page(n));
+    requests.push(answer);
+    return answer;
   };
-  return { source, calls };
+  const source: SendsSource = {
+    first: () => request("first", 0),
+    after: (link) => request(link, Number(new URL(link, "http://x").searchParams.get("next"))),
+  };
+  return { source, calls, requests };
 }
 
 const start: SyncState = {
@@ -83,7 +85,7 @@ describe("the send pager", () => {
   it("stops fetching ahead once the writer fails", async () => {
     await freshDb().accounts.put(makeAccount({ id: "acc" }));
     await db().syncState.put(start); // a run's pages land only while its list is on the device
-    const { source, calls } = fakeSource(50);
+    const { source, calls, requests } = fakeSource(50);
     const table = db().sends;
     const realBulkPut = table.bulkPut.bind(table);
     let writes = 0;
@@ -96,7 +98,10 @@ describe("the send pager", () => {
       kind: "storage",
     });
     table.bulkPut = realBulkPut;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Wait for the requests in flight when the writer failed, and for any each would have led to.
+    for (let settled = 0; settled < requests.length; settled = requests.length) {
+      await Promise.allSettled(requests.slice(settled));
+    }
 
     expect(calls.length).toBeLessThanOrEqual(2 + PAGES_AHEAD + 1);
     expect(await db().syncState.get(DATASET)).toMatchObject({ pages: 1, nextLink: "/page?next=1" });
