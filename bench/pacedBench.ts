@@ -23,6 +23,7 @@ export async function measurePaced(app: StaticServer) {
     config: { rateLimit: 4, autoApprove: true, bigCampaignSends: 100_000 },
   });
   app.setSandboxOrigin(limited.url);
+  limited.allowOrigin(app.url);
   const browser = await openBrowser();
   const { context } = browser;
   try {

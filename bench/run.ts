@@ -37,6 +37,7 @@ const sandbox = await startSandboxServer({
   config: { bigCampaignSends: args.sends, rateLimit: 0, latencyMs: 0, autoApprove: true },
 });
 const app = await startStaticServer({ root: dist, sandboxOrigin: sandbox.url });
+sandbox.allowOrigin(app.url);
 const browser = await openBrowser();
 try {
   const page = await browser.context.newPage();

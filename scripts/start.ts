@@ -12,6 +12,8 @@ process.env.MAILROOM_SANDBOX_BUILD = "1";
 await build({ logLevel: "warn" });
 const sandbox = await startSandboxServer({ port: sandboxPort });
 const app = await startStaticServer({ root: "dist", port: appPort, sandboxOrigin: sandbox.url });
+// The sandbox answers CORS only for origins it is told: the app's is known once it listens.
+sandbox.allowOrigin(app.url);
 
 console.log(`\n  Mailroom   ${app.url}`);
 console.log(`  Sandbox    ${sandbox.url}  (simulated Constant Contact; see src/sandbox/README.md)\n`);

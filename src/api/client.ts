@@ -1,15 +1,23 @@
 import ky, { type KyInstance } from "ky";
 import type { AuthProvider } from "../auth/types";
 import { clock } from "../core/clock";
-import type { Account, Generation } from "../db/types";
-import { isDemoOrigin, toRelativeRequestPath } from "./links";
+import { demoFetch, isDemoUrl } from "../core/demo";
+import type { Generation } from "../core/types";
+import { toRelativeRequestPath } from "./links";
 import { badResponse, mapResponseError, mapThrownError, type RequestContext } from "./mapError";
+
+/** What a client needs of a stored account (src/db's Account has these fields): where, and v2's key. */
+export interface ApiAccount {
+  endpoints: { v3Api: string; v2Api: string };
+  /** v2 API key, sent as `api_key` on every v2 call. */
+  v2ApiKey?: string;
+}
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export interface ApiClientOptions {
   auth: AuthProvider;
-  /** Defaults to the global fetch, or the in-page demo sandbox for demo accounts. */
+  /** Defaults to the global fetch, or the demo answerer (src/core/demo.ts) for demo accounts. */
   fetch?: FetchLike;
   /** Waits for a request slot (pace and daily budget); runs before every HTTP request, retries included. */
   pace?: () => Promise<void>;
@@ -33,18 +41,14 @@ export interface ApiClient {
   getBlob(pathOrLink: string, options: CallOptions): Promise<Blob>;
 }
 
-// The demo adapter is imported on first use so that the sandbox stays out of the main bundle.
-const demoFetch: FetchLike = (input, init) =>
-  import("../sandbox/browser/demo").then((m) => m.demoFetch(input, init));
-
 export function createApiClient(
-  account: Account,
+  account: ApiAccount,
   generation: Generation,
   options: ApiClientOptions,
 ): ApiClient {
   const origin = generation === "v3" ? account.endpoints.v3Api : account.endpoints.v2Api;
   const fetchImpl: FetchLike =
-    options.fetch ?? (isDemoOrigin(origin) ? demoFetch : (input, init) => globalThis.fetch(input, init));
+    options.fetch ?? (isDemoUrl(origin) ? demoFetch : (input, init) => globalThis.fetch(input, init));
   const now = options.now ?? clock.now;
   const apiKey = account.v2ApiKey;
   const instance: KyInstance = ky.create({

@@ -12,10 +12,3 @@ function pathAndQueryOf(url: string): string {
   const parsed = new URL(url);
   return parsed.pathname + parsed.search;
 }
-
-/** Demo-mode accounts are answered inside the page by the sandbox's demo adapter. */
-export const DEMO_ORIGIN = "https://demo.mailroom.invalid";
-
-export function isDemoOrigin(url: string): boolean {
-  return URL.canParse(url) && new URL(url).origin === DEMO_ORIGIN;
-}

@@ -1,7 +1,7 @@
 import { AuthRequiredError } from "../auth/types";
 import { type ErrorKind, MailroomError } from "../core/errors";
-import { nextUtcMidnight } from "../db/budget";
-import type { Generation } from "../db/types";
+import type { Generation } from "../core/types";
+import { nextUtcMidnight } from "../core/utcDay";
 import { readErrorBody } from "./errorBody";
 
 /** What a request was for, so that one mapping can say which scope or thing is concerned. */
@@ -60,9 +60,17 @@ export function mapResponseError(
 export function mapThrownError(error: unknown, ctx: RequestContext, origin: string): MailroomError {
   if (error instanceof MailroomError) return error;
   if (error instanceof AuthRequiredError) {
-    return new MailroomError("unauthorized", `Sign in again to ${ctx.generation}: ${error.message}`, {
-      cause: error,
-    });
+    // Never signed in is a first step, not a refusal: its own kind, so no screen says "again".
+    const generation = error.generation;
+    return error.need === "not_signed_in"
+      ? new MailroomError("not_signed_in", `${generation}: not signed in yet on this device.`, {
+          generation,
+          cause: error,
+        })
+      : new MailroomError("unauthorized", `Sign in again to ${generation}: ${error.message}`, {
+          generation,
+          cause: error,
+        });
   }
   if (globalThis.navigator?.onLine === false) {
     return new MailroomError("offline", "You are offline; the saved data is still shown.", { cause: error });

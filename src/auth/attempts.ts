@@ -25,13 +25,25 @@ export async function createAttempt(
     createdAt: now,
   };
   await db().transaction("rw", db().authAttempts, async () => {
-    await db()
-      .authAttempts.where("createdAt")
-      .below(now - ATTEMPT_LIFETIME_MS)
-      .delete();
+    await deleteExpiredAttempts(now);
     await db().authAttempts.put(attempt);
   });
   return attempt;
+}
+
+function deleteExpiredAttempts(now: number): Promise<number> {
+  return db()
+    .authAttempts.where("createdAt")
+    .below(now - ATTEMPT_LIFETIME_MS)
+    .delete();
+}
+
+/**
+ * Deletes the attempts too old to finish, each holding a PKCE verifier: at start-up, so that
+ * secrets of sign-ins left unused do not wait on the device for the next sign-in. Returns how many.
+ */
+export function purgeExpiredAttempts(now = clock.now()): Promise<number> {
+  return db().transaction("rw", db().authAttempts, () => deleteExpiredAttempts(now));
 }
 
 /**

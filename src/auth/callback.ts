@@ -9,6 +9,8 @@ export interface SignInResult {
   generation: Generation;
   /** Something the user should know although sign-in succeeded (e.g. the token check could not run). */
   notice?: string;
+  /** Set when this sign-in was one of a sequence ("Both"): who comes next, on which redirect URI. */
+  next?: { generations: Generation[]; redirectUri: string };
 }
 
 /**
@@ -32,10 +34,14 @@ export async function completeSignIn(url: URL): Promise<SignInResult> {
     throw new SignInError("missing_parameters", "This address carries no answer from a sign-in page.");
   }
   const attempt = await takeAttempt(parameters.get("state"));
+  // Only a sign-in that succeeded goes on to the next generation: a failure stops the sequence.
+  const next = attempt.continueWith?.length
+    ? { next: { generations: attempt.continueWith, redirectUri: attempt.redirectUri } }
+    : {};
   if (attempt.generation === "v3") {
     await completeV3SignIn(attempt, parameters);
-    return { accountId: attempt.accountId, generation: "v3" };
+    return { accountId: attempt.accountId, generation: "v3", ...next };
   }
   const { notice } = await completeV2SignIn(attempt, parameters);
-  return { accountId: attempt.accountId, generation: "v2", notice };
+  return { accountId: attempt.accountId, generation: "v2", notice, ...next };
 }

@@ -1,18 +1,12 @@
-import { isDemoUrl } from "./presets";
+import { demoFetch, isDemoUrl } from "../core/demo";
 
 /**
- * The fetch for one auth endpoint. Demo-mode URLs are answered in the page by the sandbox's demo
- * adapter, imported lazily so that it stays out of the main bundle; everything else goes to the
- * network through the global fetch (which tests replace with the sandbox core).
+ * The fetch for one auth endpoint. Demo-mode URLs are answered by whoever answers them in this
+ * program (src/core/demo.ts: the page's own sandbox, or a page for the worker); everything else
+ * goes to the network through the global fetch (which tests replace with the sandbox core).
  */
 export async function fetchFor(url: string): Promise<typeof fetch> {
   if (!isDemoUrl(url)) return (input, init) => globalThis.fetch(input, init);
-  return loadDemoFetch();
-}
-
-/** The sandbox's in-page demo adapter (demo mode only), loaded on first use. */
-export async function loadDemoFetch(): Promise<typeof fetch> {
-  const { demoFetch } = await import("../sandbox/browser/demo");
   return demoFetch;
 }
 

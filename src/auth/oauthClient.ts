@@ -1,6 +1,7 @@
 import * as oauth from "oauth4webapi";
 import type { Account } from "../db";
 import { fetchFor, isLoopbackHttp, retryingOn429 } from "./http";
+import { authRequestSignal } from "./timeout";
 
 /** What oauth4webapi needs to talk to one account's v3 authorization server. */
 export interface V3OAuth {
@@ -8,8 +9,12 @@ export interface V3OAuth {
   client: oauth.Client;
   /** A public client: PKCE replaces the secret a browser cannot keep. */
   clientAuth: oauth.ClientAuth;
-  /** Custom fetch (demo mode) and plain http for the loopback sandbox. */
-  options: { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean };
+  /** Custom fetch (demo mode), plain http for the loopback sandbox, a timeout for each request. */
+  options: {
+    [oauth.customFetch]: typeof fetch;
+    [oauth.allowInsecureRequests]: boolean;
+    signal: () => AbortSignal;
+  };
 }
 
 export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
@@ -30,14 +35,15 @@ export async function v3OAuthFor(account: Account): Promise<V3OAuth> {
     options: {
       [oauth.customFetch]: retryingOn429(await fetchFor(v3Token)),
       [oauth.allowInsecureRequests]: insecure,
+      signal: () => authRequestSignal(),
     },
   };
 }
 
 /**
  * Constant Contact's authorization server is an Okta one, whose issuer is the path before
- * `/v1/token` (`https://authz.constantcontact.com/oauth2/default`). It matters only if an ID token
- * comes back (scope `openid`), whose `iss` oauth4webapi checks against it.
+ * `/v1/token` (`https://authz.constantcontact.com/oauth2/default`). It is checked against an
+ * authorization response's `iss` (RFC 9207) when one comes, and an ID token's (scope `openid`).
  */
 export function issuerOf(tokenUrl: string): string {
   const url = new URL(tokenUrl);

@@ -1,3 +1,4 @@
+import { DEMO_ORIGIN } from "../core/demo";
 import type { Endpoints } from "../db";
 
 /** Constant Contact's own endpoints (see the API reference): what a real account uses. */
@@ -17,12 +18,6 @@ export const DEFAULT_SCOPES = "contact_data campaign_data offline_access";
 /** The sandbox's published credentials (src/sandbox/README.md). */
 export const SANDBOX_V3_CLIENT_ID = "mailroom-sandbox-client";
 export const SANDBOX_V2_API_KEY = "mailroom-sandbox-v2-key";
-
-/**
- * Demo mode: every endpoint on this origin is answered inside the page by the sandbox's demo
- * adapter, so exploring needs neither a server nor a Constant Contact account.
- */
-export const DEMO_ORIGIN = "https://demo.mailroom.invalid";
 
 /**
  * Demo sign-ins never leave the page, so their redirect URI is only a string that must match
@@ -48,10 +43,6 @@ export function endpointsOn(origin: string): Endpoints {
     v2Authorize: base + pathOf(real.v2Authorize),
     v2TokenInfo: base + pathOf(real.v2TokenInfo),
   };
-}
-
-export function isDemoUrl(url: string): boolean {
-  return URL.canParse(url) && new URL(url).origin === DEMO_ORIGIN;
 }
 
 /**

@@ -2,7 +2,7 @@ import { clock as appClock, type Clock } from "../core/clock";
 import type { Generation } from "../db";
 import { needsRefresh, refreshAccessToken } from "./refresh";
 import { readToken } from "./tokens";
-import { type AuthProvider, AuthRequiredError } from "./types";
+import { type AuthProvider, AuthRequiredError, notSignedInError } from "./types";
 
 /**
  * Tokens for one account and API generation, read from IndexedDB on every call so that a token
@@ -18,7 +18,7 @@ export function authProviderFor(
     generation,
     async accessToken() {
       const token = await readToken(accountId, generation);
-      if (!token) throw new AuthRequiredError("Not signed in.", accountId, generation);
+      if (!token) throw notSignedInError(accountId, generation);
       if (token.signInRequired) throw new AuthRequiredError(token.signInRequired, accountId, generation);
       if (!needsRefresh(token, time.now())) return token.accessToken;
       return refreshAccessToken(accountId, generation, undefined, time);

@@ -1,11 +1,12 @@
 import * as oauth from "oauth4webapi";
 import { clock as appClock, type Clock } from "../core/clock";
 import { MailroomError } from "../core/errors";
+import { platformLocks, refreshLockName, withLock } from "../core/locks";
 import { db, type Generation, type StoredToken } from "../db";
-import { refreshLockName, withExclusiveLock } from "./locks";
 import { v3OAuthFor } from "./oauthClient";
+import { isAuthTimeout, timeoutNote } from "./timeout";
 import { markSignInRequired, readToken, saveToken, tokenFromResponse } from "./tokens";
-import { AuthRequiredError } from "./types";
+import { AuthRequiredError, notSignedInError } from "./types";
 
 /** Refresh this long before expiry, so a request never leaves with a token that dies in flight. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -29,7 +30,7 @@ export function refreshAccessToken(
   rejected?: string,
   time: Clock = appClock,
 ): Promise<string> {
-  return withExclusiveLock(refreshLockName(accountId, generation), async () => {
+  return withLock(platformLocks(), refreshLockName(accountId, generation), async () => {
     const token = await usableToken(accountId, generation);
     const rotatedByAnother = rejected !== undefined && token.accessToken !== rejected;
     if (rotatedByAnother || (rejected === undefined && !needsRefresh(token, time.now())))
@@ -40,7 +41,7 @@ export function refreshAccessToken(
 
 async function usableToken(accountId: string, generation: Generation): Promise<StoredToken> {
   const token = await readToken(accountId, generation);
-  if (!token) throw new AuthRequiredError("Not signed in.", accountId, generation);
+  if (!token) throw notSignedInError(accountId, generation);
   if (token.signInRequired) throw new AuthRequiredError(token.signInRequired, accountId, generation);
   return token;
 }
@@ -63,11 +64,9 @@ async function refreshNow(token: StoredToken, time: Clock): Promise<string> {
   try {
     response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, token.refreshToken, options);
   } catch (error) {
-    // Offline or blocked: the refresh token is still good, so nothing is marked; try again later.
-    const kind = globalThis.navigator?.onLine === false ? "offline" : "network";
-    throw new MailroomError(kind, `Could not reach ${account.endpoints.v3Token} to refresh the sign-in.`, {
-      cause: error,
-    });
+    // Offline, blocked or no answer in time (the timeout ends the request, and with it the lock
+    // every tab and the worker wait on): the refresh token is still good, so nothing is marked.
+    throw unreachable(account.endpoints.v3Token, error);
   }
   let answer: oauth.TokenEndpointResponse;
   try {
@@ -81,6 +80,7 @@ async function refreshNow(token: StoredToken, time: Clock): Promise<string> {
       await markSignInRequired(accountId, generation, reason);
       throw new AuthRequiredError(reason, accountId, generation);
     }
+    if (isAuthTimeout(error)) throw unreachable(account.endpoints.v3Token, error);
     const status = error instanceof oauth.ResponseBodyError ? error.status : response.status;
     throw new MailroomError(
       status >= 500 ? "server" : "bad_response",
@@ -96,4 +96,11 @@ async function refreshNow(token: StoredToken, time: Clock): Promise<string> {
   const fresh = tokenFromResponse(accountId, generation, answer, token.refreshToken, time.now());
   await saveToken(fresh);
   return fresh.accessToken;
+}
+
+function unreachable(tokenUrl: string, error: unknown): MailroomError {
+  const kind = globalThis.navigator?.onLine === false ? "offline" : "network";
+  return new MailroomError(kind, `Could not reach ${tokenUrl} to refresh the sign-in${timeoutNote(error)}.`, {
+    cause: error,
+  });
 }

@@ -2,6 +2,7 @@ import type { IndexableType } from "dexie";
 import * as oauth from "oauth4webapi";
 import { type Account, db, type StoredToken } from "../db";
 import { v3OAuthFor } from "./oauthClient";
+import { timeoutNote } from "./timeout";
 import { readToken } from "./tokens";
 
 export interface SignOutResult {
@@ -10,19 +11,19 @@ export interface SignOutResult {
 }
 
 /**
- * Signs the account out on this device: revokes the v3 tokens where the server offers revocation
- * (unconfirmed for PKCE clients, so a failure is reported, not fatal) and drops every token.
- * Cached data stays.
+ * Signs the account out on this device: drops every token, then revokes the v3 ones where the
+ * server offers revocation (unconfirmed for PKCE clients, so a failure is reported, not fatal).
+ * Dropped first, so that a revoke endpoint that fails or never answers (it gets 15 s) cannot keep
+ * them on the device. Cached data stays.
  */
 export async function signOut(accountId: string): Promise<SignOutResult> {
   const account = await db().accounts.get(accountId);
   const v3 = await readToken(accountId, "v3");
-  const revokeFailures = account && v3 ? await revokeV3(account, v3) : [];
   await db().tokens.bulkDelete([
     [accountId, "v2"],
     [accountId, "v3"],
   ]);
-  return { revokeFailures };
+  return { revokeFailures: account && v3 ? await revokeV3(account, v3) : [] };
 }
 
 async function revokeV3(account: Account, token: StoredToken): Promise<string[]> {
@@ -36,25 +37,37 @@ async function revokeV3(account: Account, token: StoredToken): Promise<string[]>
       const response = await oauth.revocationRequest(as, client, clientAuth, value, options);
       await oauth.processRevocationResponse(response);
     } catch (error) {
-      failures.push(`Revoking a token at ${account.endpoints.v3Revoke} failed: ${(error as Error).message}`);
+      const reason = `${(error as Error).message}${timeoutNote(error)}`;
+      failures.push(`Revoking a token at ${account.endpoints.v3Revoke} failed: ${reason}`);
     }
   }
   return failures;
 }
 
 /**
- * "Sign out and erase this account's data from this device": signs out, then deletes the account's
- * rows from every table that carries an accountId (and its send lists, whose dataset ids start with
- * `${accountId}|`) in one transaction. Other accounts are untouched. Tables added by later schema
- * versions are covered as long as their rows carry accountId or dataset.
+ * "Sign out and erase this account's data from this device": deletes the account's rows from
+ * every table that carries an accountId (tokens and sign-in attempts included, and its send lists,
+ * whose dataset ids start with `${accountId}|`) in one transaction, then revokes the v3 tokens as
+ * a best effort that reports its failures. The data goes first: a revoke endpoint that never
+ * answers must not leave the tokens and the personal data on the device. Other accounts are
+ * untouched. Tables added by later schema versions are covered as long as their rows carry
+ * accountId or dataset.
  */
-export async function eraseAccount(accountId: string): Promise<SignOutResult> {
-  const result = await signOut(accountId);
+export async function eraseAccount(
+  accountId: string,
+  options: {
+    /** Called once the local data is gone, before the revocation (up to 15 s a token). */
+    onLocalDataErased?: () => void;
+  } = {},
+): Promise<SignOutResult> {
+  const account = await db().accounts.get(accountId);
+  const v3 = await readToken(accountId, "v3");
   const database = db();
   await database.transaction("rw", database.tables, async () => {
     for (const table of database.tables) await deleteAccountRows(table, accountId);
   });
-  return result;
+  options.onLocalDataErased?.();
+  return { revokeFailures: account && v3 ? await revokeV3(account, v3) : [] };
 }
 
 type AnyTable = ReturnType<typeof db>["tables"][number];

@@ -15,14 +15,27 @@ export interface AuthProvider {
   refreshAfterUnauthorized(rejected: string): Promise<string>;
 }
 
-/** The user must sign in again (no token, refresh failed, consent revoked). Cached data stays. */
+/**
+ * Why a sign-in is needed: this generation was never signed in on this device (no token row), or
+ * it was and Constant Contact refused it since (the row carries `signInRequired`). The two read
+ * differently: "not signed in yet" is a first step, not a failure.
+ */
+export type SignInNeed = "not_signed_in" | "sign_in_required";
+
+/** The user must sign in (first time) or sign in again (refresh failed, consent revoked). Cached data stays. */
 export class AuthRequiredError extends Error {
   override name = "AuthRequiredError";
   constructor(
     message: string,
     readonly accountId: string,
     readonly generation: Generation,
+    readonly need: SignInNeed = "sign_in_required",
   ) {
     super(message);
   }
+}
+
+/** No token was ever stored for this generation: the one way "never signed in" is raised. */
+export function notSignedInError(accountId: string, generation: Generation): AuthRequiredError {
+  return new AuthRequiredError(`Not signed in to ${generation} yet.`, accountId, generation, "not_signed_in");
 }

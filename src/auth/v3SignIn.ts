@@ -3,6 +3,7 @@ import { type Account, type AuthAttempt, db } from "../db";
 import { createAttempt } from "./attempts";
 import { SignInError } from "./errors";
 import { v3OAuthFor } from "./oauthClient";
+import { timeoutNote } from "./timeout";
 import { saveToken, tokenFromResponse } from "./tokens";
 
 /**
@@ -46,7 +47,7 @@ export async function completeV3SignIn(attempt: AuthAttempt, parameters: URLSear
   } catch (error) {
     throw new SignInError(
       "network",
-      `Could not reach the token endpoint ${account.endpoints.v3Token} (offline, or blocked by CORS).`,
+      `Could not reach the token endpoint ${account.endpoints.v3Token} (offline, or blocked by CORS)${timeoutNote(error)}.`,
       { cause: error },
     );
   }
@@ -60,12 +61,18 @@ function validateCallback(
   parameters: URLSearchParams,
   state: string,
 ): URLSearchParams {
-  // The state already binds this answer to one account and one server, so the optional RFC 9207
-  // `iss` adds nothing here, while its exact value (Okta's issuer path) is not documented.
-  const withoutIssuer = new URLSearchParams(parameters);
-  withoutIssuer.delete("iss");
+  // RFC 9207: an answer that names its issuer must name this account's (the path before /v1/token,
+  // as Okta, Constant Contact's server, spells it), or it may come from another server the user
+  // was sent to (mix-up). oauth4webapi checks it too; this says so in words. Absent, it is optional.
+  const issuer = parameters.get("iss");
+  if (issuer !== null && issuer !== as.issuer) {
+    throw new SignInError(
+      "bad_response",
+      `The sign-in answer says it comes from ${issuer}, not from this account's server ${as.issuer}. Start the sign-in again from Settings.`,
+    );
+  }
   try {
-    return oauth.validateAuthResponse(as, client, withoutIssuer, state);
+    return oauth.validateAuthResponse(as, client, parameters, state);
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError)
       throw signInErrorFromOAuth(error.error, error.error_description, error);

@@ -7,7 +7,8 @@
 export type ErrorKind =
   | "offline" // the browser has no connection: cached data still works
   | "network" // a request failed without an answer while online: CORS, DNS, refused connection
-  | "unauthorized" // 401 that a refresh could not cure: sign in again
+  | "not_signed_in" // this API generation was never signed in on this device: sign in (not "again")
+  | "unauthorized" // 401 that a refresh could not cure, or a refused refresh: sign in again
   | "forbidden" // 403: a missing scope, a missing user privilege, or a deactivated app
   | "not_found" // 404: gone (retention) or never existed
   | "throttled" // 429 throttled / v2 over.qps: too fast, wait and retry
@@ -32,6 +33,8 @@ export class MailroomError extends Error {
        * trying again, unlike a well-formed answer of the wrong shape, which would come back the same.
        */
       cutShort?: boolean;
+      /** For not_signed_in and unauthorized: the API generation that needs a sign-in. */
+      generation?: "v2" | "v3";
       cause?: unknown;
     } = {},
   ) {

@@ -1,10 +1,11 @@
 export { getAccount } from "./accounts";
 export { activitiesOf, isTerminalStatus, putActivities, unfinishedActivitiesOf } from "./activities";
 export { activityErrorLinesOf, replaceActivityErrorLines } from "./activityErrors";
-export { getBudget, nextUtcMidnight, utcDay } from "./budget";
+export { getBudget } from "./budget";
 export { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "./campaigns";
 export { parseSendsDatasetId, sendsDatasetId } from "./datasets";
 export { db, useDb } from "./db";
+export { DEMO_WORLD_KEY, demoWorldOr } from "./demoWorld";
 export { DB_NAME, MailroomDb } from "./schema";
 export { countSends, newestSentAt, sendKey, sendsOf } from "./sends";
 export { matchesSendsFilter, normalisePrefix, type SendsFilter } from "./sendsFilter";

@@ -1,7 +1,9 @@
 // Stored shapes. They are Mailroom's own, kept apart from the API's shapes (src/api validates and
 // maps those). Every record carries its account, so one device can hold several accounts.
 
-export type Generation = "v2" | "v3";
+import type { ActivityStatus, Generation } from "../core/types";
+
+export type { ActivityStatus, Generation };
 
 /** Where an account's requests go. Overridable for users behind a CORS proxy. */
 export interface Endpoints {
@@ -56,11 +58,11 @@ export interface AuthAttempt {
   codeVerifier?: string;
   redirectUri: string;
   createdAt: number;
+  /** The generations to sign in to after this one ("Both": a v3 attempt carries ["v2"]). */
+  continueWith?: Generation[];
 }
 
 /** v2 and v3 bulk activities in one model. `status` is normalised; the raw fields are kept. */
-export type ActivityStatus = "pending" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
-
 export interface BulkActivity {
   accountId: string;
   generation: Generation;
@@ -140,6 +142,8 @@ export interface Send {
   deletedAt?: string;
   campaignId?: string;
   campaignActivityId?: string;
+  /** Set by a "Sync everything again": the copy (SyncState.resyncCopy) that stored this row. */
+  copy?: number;
 }
 
 export type SyncStatus = "idle" | "running" | "complete" | "partial" | "stopped";
@@ -154,6 +158,11 @@ export interface SyncState {
   nextLink?: string;
   /** "first" pages through everything; "incremental" fetches only what is new. */
   mode?: "first" | "incremental";
+  /**
+   * Set while a "Sync everything again" runs (and while it is stopped, so that it resumes as one):
+   * its rows carry this copy, and rows without it are dropped when it completes (src/sync/resync.ts).
+   */
+  resyncCopy?: number;
   /** Newest sent time stored when the current run started: an incremental run stops below it. */
   stopBelow?: string;
   newestStored?: string;
@@ -172,7 +181,8 @@ export interface SyncState {
   expectedRows?: number;
   /** Rows per second over the current run, for the ETA. */
   rate?: number;
-  lastError?: { kind: string; message: string; at: number };
+  /** `generation`: which API generation needs a sign-in, for not_signed_in and unauthorized. */
+  lastError?: { kind: string; message: string; at: number; generation?: Generation };
   /** Why the last run stopped, for the UI: "done", "cancelled", "error". */
   stopReason?: "done" | "cancelled" | "error";
   /**
@@ -181,6 +191,23 @@ export interface SyncState {
    * sees why it stalls; the next page's checkpoint, which replaces the whole row, clears it.
    */
   retrying?: { kind: string; message: string; attempt: number; of: number; until: number };
+  /**
+   * Lists fetched from both API generations (activities, campaigns): how each generation's part of
+   * the last run ended, so a screen can say "v3 fetched 2 min ago · v2 not signed in" while the
+   * fields above describe the run as a whole. Not indexed: no schema version needed.
+   */
+  generations?: Partial<Record<Generation, GenerationSyncState>>;
+}
+
+/** One API generation's part of a list refresh. */
+export interface GenerationSyncState {
+  /** fetched: its list arrived whole; not_signed_in: never signed in here, skipped; failed: see error. */
+  outcome: "fetched" | "not_signed_in" | "failed";
+  /** When its list last arrived whole (kept through later skipped or failed runs). */
+  fetchedAt?: number;
+  rows?: number;
+  error?: { kind: string; message: string; at: number };
+  at: number;
 }
 
 /** The request budget of one application key, shared by every tab and the worker. */
@@ -198,4 +225,17 @@ export interface RequestBudget {
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+/**
+ * What "Explore with demo data" keeps between page loads, so that every page's in-page sandbox
+ * serves the same world and accepts the same tokens (src/sandbox/browser/demo.ts). Stored in
+ * `settings` under one key: a single row needs no table of its own, nor a schema version.
+ */
+export interface DemoWorld {
+  seed: number;
+  /** Epoch ms the demo's generated data is anchored to. */
+  anchor: number;
+  /** What the demo sandbox marks its tokens with. */
+  tokenSecret: string;
 }

@@ -1,13 +1,17 @@
 /**
  * A pure RFC 4180 serializer: comma separator, CRLF line ends, quotes doubled, and a field quoted
- * only when it holds a comma, a quote, CR or LF. Strings are JavaScript strings; the sink encodes
+ * only when it holds a comma, a semicolon, a quote, CR or LF (a semicolon because Excel set to a
+ * German, French or Dutch locale splits on it). Strings are JavaScript strings; the sink encodes
  * them as UTF-8 (Blob and FileSystemWritableFileStream both do).
  *
  * Formula-injection guard (OWASP "CSV Injection"): a spreadsheet runs a cell that begins with
- * `=`, `+`, `-` or `@` as a formula, and tab or CR at the start can smuggle one past a naive check.
- * With the guard on, such a cell (headers too) is written with a leading single quote `'`, which
- * Excel, LibreOffice and Google Sheets show as text. The guard changes the value a program reads
- * back, which is why it can be turned off for files meant for other programs.
+ * `=`, `+`, `-` or `@` as a formula, and tab, CR or NUL at the start can smuggle one past a naive
+ * check. With the guard on, such a cell (headers too) is written with a leading single quote `'`,
+ * which Excel, LibreOffice and Google Sheets show as text. A spreadsheet that splits on `;` starts
+ * a cell after every `;`, quoted or not (quotes count only where its own cell begins), so inside a
+ * field a `;` followed by a formula start (past any quotes) gets the same `'` after it. The guard
+ * changes the value a program reads back, which is why it can be turned off for files meant for
+ * other programs.
  */
 
 /** The UTF-8 byte order mark: without it Excel opens a UTF-8 file as Windows-1252. */
@@ -21,10 +25,12 @@ export interface CsvOptions {
   formulaGuard?: boolean;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\r\n]/;
 // Most cells need neither quoting nor the guard: one test lets them through untouched.
-const PLAIN_UNLESS = /^[=+\-@\t\r]|[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_UNLESS = /^[=+\-@\t\r\0]|[",;\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+/** A `;` where a `;`-splitting spreadsheet would begin a cell that runs as a formula. */
+const FORMULA_AFTER_SEMICOLON = /;(?="*[=+\-@\t\r\0])/g;
 const QUOTE = /"/g;
 
 /** True when a spreadsheet could read this text as a formula. */
@@ -50,6 +56,7 @@ export function csvField(value: CsvValue, formulaGuard = true): string {
   let text = asText(value);
   if (text === "" || !PLAIN_UNLESS.test(text)) return text;
   if (formulaGuard && FORMULA_START.test(text)) text = `'${text}`;
+  if (formulaGuard) text = text.replace(FORMULA_AFTER_SEMICOLON, ";'");
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }
 

@@ -3,10 +3,10 @@
 // server (node/serve.ts) and the in-browser demo (browser/demo.ts) are thin adapters over it.
 import { clock as realTime } from "../core/clock";
 import { createClock } from "./clock";
-import { preflight, withCors } from "./cors";
+import { AllowedOrigins, preflight, withCors } from "./cors";
 import { TokenStore } from "./credentials";
 import { buildWorld, type World } from "./data/world";
-import { v2Error, v3Error } from "./errors";
+import { notFoundFor, v3Error } from "./errors";
 import { checkFaults, FaultState, type Faults } from "./faults";
 import { json } from "./http";
 import { DailyQuota, SlidingWindowLimiter } from "./limits";
@@ -33,14 +33,32 @@ export interface SandboxConfig {
   tokenRateLimit: number;
   /** Sends of the configurable big campaign, 0–1,000,000 (generated page by page, on demand). */
   bigCampaignSends: number;
+  /** v3 activities added to the usual ones, 0–2,000, all finished and within retention: over ~440
+   *  the v3 list needs a second page of 500. */
+  extraV3Activities: number;
+  /** Sent campaigns added to the usual ones, 0–900, one send each: over ~42 the v2 SENT list needs
+   *  a second page of 50, over ~490 the v3 emails list a second page of 500. */
+  extraCampaigns: number;
   /** Fixed latency added to every response, ms. */
   latencyMs: number;
   /** Where simulated time starts (epoch ms); default: now. The data is anchored to its minute. */
   startTime?: number;
+  /**
+   * The instant the generated data is anchored to, when it is not `startTime`'s minute: the demo
+   * keeps the anchor of its first visit, so its world and its jobs go on where they were.
+   */
+  anchor?: number;
+  /**
+   * Tokens carry their claims and a mark made with this secret, so any sandbox given the same
+   * secret accepts them (signedTokens.ts): the demo runs a new sandbox on every page load.
+   */
+  tokenSecret?: string;
   /** Simulated ms per real ms: 1 = real time, 0 = frozen (only `advance` moves time). */
   timeScale: number;
   /** Faults switched on from the start (see faults.ts). */
   faults: Partial<Faults>;
+  /** Origins answered with CORS (the app's; more with `allowOrigin`). Other pages get none. */
+  allowedOrigins: string[];
 }
 
 export const DEFAULT_CONFIG: SandboxConfig = {
@@ -51,9 +69,12 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   dailyLimit: 10_000,
   tokenRateLimit: 1,
   bigCampaignSends: 10_000,
+  extraV3Activities: 0,
+  extraCampaigns: 0,
   latencyMs: 0,
   timeScale: 1,
   faults: {},
+  allowedOrigins: [],
 };
 
 export interface Sandbox {
@@ -70,18 +91,33 @@ export interface Sandbox {
   stats(): SandboxStats;
   /** Back to a fresh state (tokens, limits, stats, faults, clock); same data. */
   reset(): void;
+  /** Answers CORS for `origin` from now on (an app started after the sandbox, on a free port). */
+  allowOrigin(origin: string): void;
 }
 
 const MAX_BIG_CAMPAIGN = 1_000_000;
+const MAX_EXTRA_V3_ACTIVITIES = 2_000;
+const MAX_EXTRA_CAMPAIGNS = 900;
+
+const clampInt = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
 
 export function createSandbox(
   config: Partial<SandboxConfig> = {},
   options: { realNow?: () => number } = {},
 ): Sandbox {
-  const cfg: SandboxConfig = { ...DEFAULT_CONFIG, ...config, faults: { ...config.faults } };
-  cfg.bigCampaignSends = Math.max(0, Math.min(MAX_BIG_CAMPAIGN, Math.floor(cfg.bigCampaignSends)));
-  const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale });
-  const world = buildWorld(cfg.seed, firstClock.anchor, cfg.bigCampaignSends);
+  const cfg: SandboxConfig = {
+    ...DEFAULT_CONFIG,
+    ...config,
+    faults: { ...config.faults },
+    allowedOrigins: [...(config.allowedOrigins ?? [])],
+  };
+  // Not part of the state: a reset keeps the origins the servers that started the sandbox told it.
+  const allowed = new AllowedOrigins(cfg.allowedOrigins);
+  cfg.bigCampaignSends = clampInt(cfg.bigCampaignSends, MAX_BIG_CAMPAIGN);
+  cfg.extraV3Activities = clampInt(cfg.extraV3Activities, MAX_EXTRA_V3_ACTIVITIES);
+  cfg.extraCampaigns = clampInt(cfg.extraCampaigns, MAX_EXTRA_CAMPAIGNS);
+  const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: cfg.anchor });
+  const world = buildWorld(cfg.seed, firstClock.anchor, cfg);
   const realNow = options.realNow ?? (() => realTime.now());
 
   const fresh = (
@@ -93,7 +129,7 @@ export function createSandbox(
       config: cfg,
       clock,
       world,
-      tokens: new TokenStore(),
+      tokens: new TokenStore(cfg.tokenSecret),
       perSecond: new SlidingWindowLimiter(cfg.rateLimit),
       daily: new DailyQuota(cfg.dailyLimit),
       tokenEndpoint: new SlidingWindowLimiter(cfg.tokenRateLimit),
@@ -108,7 +144,7 @@ export function createSandbox(
   const sandbox: Sandbox = {
     config: cfg,
     world,
-    handle: (request) => handle(state, routes, request),
+    handle: (request) => handle(state, routes, allowed, request),
     now: () => state.clock.now(),
     advance: (ms) => state.clock.advance(ms),
     setFaults(changes) {
@@ -120,6 +156,10 @@ export function createSandbox(
     stats: () => ({ ...state.stats, byPath: { ...state.stats.byPath } }),
     reset() {
       state = fresh();
+    },
+    allowOrigin(origin) {
+      allowed.add(origin);
+      cfg.allowedOrigins = allowed.list();
     },
   };
   const routes: Route[] = [
@@ -136,27 +176,28 @@ export function createSandbox(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function handle(state: SandboxState, routes: Route[], request: Request): Promise<Response> {
+async function handle(
+  state: SandboxState,
+  routes: Route[],
+  allowed: AllowedOrigins,
+  request: Request,
+): Promise<Response> {
   const url = new URL(request.url);
   const origin = request.headers.get("Origin");
   const corsOff = state.faults.current.corsOff;
   state.stats.total += 1;
   if (request.method === "OPTIONS") {
     state.stats.byPath.OPTIONS = (state.stats.byPath.OPTIONS ?? 0) + 1;
-    return corsOff ? new Response(null, { status: 403 }) : preflight(request);
+    return corsOff ? new Response(null, { status: 403 }) : preflight(request, allowed);
   }
   const match = matchRoute(routes, request.method, url.pathname);
   const key = match && "route" in match ? `${match.route.method} ${match.route.pattern}` : "unmatched";
   state.stats.byPath[key] = (state.stats.byPath[key] ?? 0) + 1;
   const delay = state.config.latencyMs + state.faults.delayMs();
   if (delay > 0) await sleep(delay);
-  const generation = url.pathname.startsWith("/v2/")
-    ? "v2"
-    : url.pathname.startsWith("/v3/")
-      ? "v3"
-      : undefined;
+  const generation = /^\/(v2|v3)\//.exec(url.pathname)?.[1] as "v2" | "v3" | undefined;
   let response: Response;
-  if (!match) response = notFound(generation);
+  if (!match) response = notFoundFor(generation);
   else if ("methodNotAllowed" in match) response = json(405, { error: "Method not allowed" });
   else {
     const failure = generation ? state.faults.failureFor(generation) : undefined;
@@ -178,12 +219,5 @@ async function handle(state: SandboxState, routes: Route[], request: Request): P
       );
     }
   }
-  return corsOff ? response : withCors(response, origin);
-}
-
-function notFound(generation: "v2" | "v3" | undefined): Response {
-  if (generation === "v2")
-    return v2Error(404, "http.status.not_found", "The requested resource was not found.");
-  if (generation === "v3") return v3Error(404, "not.found", "The requested resource was not found.");
-  return json(404, { error: "not_found" });
+  return corsOff ? response : withCors(response, origin, allowed);
 }

@@ -42,3 +42,11 @@ export function oauthError(status: number, error: string, description: string): 
     { "Cache-Control": "no-store", Pragma: "no-cache" },
   );
 }
+
+/** 404 in the body each path speaks: v2's array, v3's, or the sandbox's own. */
+export function notFoundFor(generation: "v2" | "v3" | undefined): Response {
+  if (generation === "v2")
+    return v2Error(404, "http.status.not_found", "The requested resource was not found.");
+  if (generation === "v3") return v3Error(404, "not.found", "The requested resource was not found.");
+  return json(404, { error: "not_found" });
+}

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { BulkActivity } from "../db/types";
+import type { BulkActivity } from "../sync";
 
 declare const self: ServiceWorkerGlobalScope;
 

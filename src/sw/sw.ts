@@ -2,7 +2,8 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { isPageToWorker, POLL_TAG } from "../sync/messages";
+import { isPageToWorker, POLL_TAG } from "../core/messages";
+import { relayDemoRequestsToPages } from "./demoRelay";
 import { openFromNotification } from "./notify";
 import { pollEveryAccount } from "./poll";
 import type { TaggedEvent } from "./wakeups";
@@ -12,6 +13,9 @@ declare const self: ServiceWorkerGlobalScope;
 // The app shell only: data lives in IndexedDB, so the worker never caches API answers.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+// The worker holds no sandbox: an open page answers its demo accounts' requests.
+relayDemoRequestsToPages();
 
 // Any in-app URL opens the shell offline, except paths that belong to a server: API calls,
 // OAuth endpoints and the sandbox's own pages must reach the network (or fail honestly). Paths are

@@ -1,5 +1,6 @@
 import { listV2Activities } from "../api/v2/activities";
 import { v3ActivitiesPage } from "../api/v3/activities";
+import { syncLockName, withLock } from "../core/locks";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
 import { db } from "../db/db";
@@ -8,8 +9,6 @@ import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
 import { linesCarriedBy, refreshActivityDetail, replaceErrorLines } from "./activityDetail";
 import { type ActivityFromServer, activityFromV2, activityFromV3, mergeSeen } from "./activityRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { forEachGeneration } from "./eachGeneration";
-import { exclusive } from "./exclusive";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { markedGone } from "./retention";
@@ -45,17 +44,13 @@ export async function refreshActivities(
   const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
   const now = () => ctx.deps.clock.now();
   // One refresh per account at a time across tabs and the worker (the poller calls this too).
-  await exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, async () => {
+  await withLock(ctx.deps.locks, syncLockName(base.dataset), async () => {
     if (options.unlessFetchedWithinMs !== undefined) {
       const fetchedAt = (await getSyncState(base.dataset))?.fetchedAt;
       if (fetchedAt !== undefined && now() - fetchedAt < options.unlessFetchedWithinMs) return;
     }
-    await runListRefresh(base, now, options.signal, () =>
-      forEachGeneration(
-        ctx.account.generations,
-        (generation) => refreshGeneration(ctx, generation, options),
-        options.signal,
-      ),
+    await runListRefresh(base, now, options.signal, ctx.account.generations, (generation) =>
+      refreshGeneration(ctx, generation, options),
     );
   });
 }

@@ -4,7 +4,6 @@ import { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivit
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { forEachGeneration } from "./eachGeneration";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
 import { asStorageError } from "./storage";
@@ -22,12 +21,8 @@ export async function refreshCampaigns(accountId: string, options: SyncOptions =
   const ctx = await openSync(accountId, options);
   const base = { dataset: campaignsDatasetId(accountId), accountId, kind: "campaigns" as const };
   const now = () => ctx.deps.clock.now();
-  await runListRefresh(base, now, options.signal, () =>
-    forEachGeneration(
-      ctx.account.generations,
-      (generation) => (generation === "v2" ? refreshV2(ctx) : refreshV3(ctx)),
-      options.signal,
-    ),
+  await runListRefresh(base, now, options.signal, ctx.account.generations, (generation) =>
+    generation === "v2" ? refreshV2(ctx) : refreshV3(ctx),
   );
 }
 

@@ -1,8 +1,8 @@
+import { type AuthProvider, defaultAuthProvider } from "../api/auth";
 import { type ApiClient, createApiClient, type FetchLike } from "../api/client";
-import { authProviderFor } from "../auth/provider";
-import type { AuthProvider } from "../auth/types";
 import { clock as appClock, type Clock } from "../core/clock";
 import { MailroomError } from "../core/errors";
+import { platformLocks } from "../core/locks";
 import { getAccount } from "../db/accounts";
 import type { Account, Generation } from "../db/types";
 import { createPacer, type Pacer, requestsPerSecondFor } from "./pacer";
@@ -43,9 +43,9 @@ export function resolveDeps(partial: Partial<SyncDeps> = {}): SyncDeps {
   const clock = partial.clock ?? appClock;
   return {
     // The stored tokens' expiry is read on the run's own clock, not the machine's.
-    authProviderFor: (accountId, generation) => authProviderFor(accountId, generation, clock),
+    authProviderFor: (accountId, generation) => defaultAuthProvider(accountId, generation, clock),
     random: Math.random,
-    locks: (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks,
+    locks: platformLocks(),
     ...partial,
     clock,
   };

@@ -1,6 +1,7 @@
 import type { Clock } from "../core/clock";
 import { isMailroomError, MailroomError } from "../core/errors";
-import { nextUtcMidnight, utcDay } from "../db/budget";
+import { paceLockName, withLock } from "../core/locks";
+import { nextUtcMidnight, utcDay } from "../core/utcDay";
 import { db } from "../db/db";
 import type { RequestBudget } from "../db/types";
 
@@ -32,10 +33,8 @@ type Decision = { granted: true; at: number } | { granted: false; resetsAt: numb
 
 export function createPacer(options: PacerOptions): Pacer {
   const dailyLimit = options.dailyLimit ?? DAILY_LIMIT;
-  const lockName = `mailroom-pace-${options.appKey}`;
-  // lib.dom types the callback's promise as nested; at run time request() resolves to its value.
-  const locked = <T>(task: () => Promise<T>): Promise<T> =>
-    options.locks ? (options.locks.request(lockName, task) as unknown as Promise<T>) : task();
+  const lockName = paceLockName(options.appKey);
+  const locked = <T>(task: () => Promise<T>): Promise<T> => withLock(options.locks, lockName, task);
 
   // One short read-modify-write per request: it reserves the earliest slot the pace allows (now
   // or later) and the caller waits for it outside lock and transaction. Reserving, rather than

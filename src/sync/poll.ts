@@ -1,9 +1,9 @@
+import { syncLockName, withLock } from "../core/locks";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { BulkActivity } from "../db/types";
 import { activitiesDatasetId } from "./activities";
 import { refreshActivityDetail } from "./activityDetail";
 import { openSync, type SyncOptions } from "./context";
-import { exclusive } from "./exclusive";
 import { runRecorded } from "./stop";
 
 /**
@@ -16,7 +16,7 @@ export async function pollUnfinishedActivities(
 ): Promise<{ unfinished: number; finished: BulkActivity[] }> {
   const ctx = await openSync(accountId, options);
   const base = { dataset: activitiesDatasetId(accountId), accountId, kind: "activities" as const };
-  return exclusive(ctx.deps.locks, `mailroom-sync-${base.dataset}`, () =>
+  return withLock(ctx.deps.locks, syncLockName(base.dataset), () =>
     runRecorded(
       base,
       () => ctx.deps.clock.now(),

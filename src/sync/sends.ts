@@ -1,11 +1,13 @@
-import { v3SentCount } from "../api/v3/sends";
+import { syncLockName, withLock } from "../core/locks";
 import { parseSendsDatasetId } from "../db/datasets";
 import { db } from "../db/db";
 import { countSends, newestSentAt } from "../db/sends";
 import { getSyncState, patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
-import { exclusive } from "./exclusive";
+import { expectedSendCount } from "./expectedCount";
+import { patchHeldListState } from "./listRemoval";
+import { dropRowsOfOtherCopies } from "./resync";
 import type { RetryNotice } from "./retry";
 import { pageThrough } from "./sendsPager";
 import { planSendsRun } from "./sendsPlan";
@@ -13,7 +15,10 @@ import { sendsSource } from "./sendsSource";
 import { runRecorded } from "./stop";
 
 export interface SyncSendsOptions extends SyncOptions {
-  /** Page through everything again (repairs a partial list); resumable like a first sync. */
+  /**
+   * "Sync everything again": page through the whole list and end with exactly the server's rows,
+   * keeping the rows held until the new copy is complete (see resync.ts); resumable like a first sync.
+   */
   full?: boolean;
 }
 
@@ -30,17 +35,15 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
     onRetry: (retry) => void showRetry(dataset, retry, ctx),
   });
   const now = () => ctx.deps.clock.now();
-  await exclusive(ctx.deps.locks, `mailroom-sync-${dataset}`, () =>
+  await withLock(ctx.deps.locks, syncLockName(dataset), () =>
     runRecorded(base, now, options.signal, async () => {
       const [state, newestHeld] = await Promise.all([getSyncState(dataset), newestSentAt(dataset)]);
       const run = planSendsRun(generation, state, newestHeld, options.full);
-      // v3 says how many sends each run reached: one request gives the ETA's total and, at the
-      // end, complete or partial. An unchanged list is then recognised without paging at all.
-      const expectedRows = generation === "v3" ? await expectedCount(ctx, reportId) : undefined;
+      const expectedRows = await expectedSendCount(ctx, generation, reportId);
       const held = await countSends(dataset);
       const resuming = run.resumeLink !== undefined;
       if (run.mode === "incremental" && !resuming && expectedRows !== undefined && held >= expectedRows) {
-        await finish(base, { expectedRows, held, at: now() });
+        await finish(base, { expectedRows, held, at: now() }, state === undefined);
         return;
       }
       const start = await patchSyncState(base, {
@@ -60,8 +63,11 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
         rows: options.full ? 0 : held,
         ...(resuming ? {} : { pages: 0 }),
         newestStored: newestHeld ?? state?.newestStored,
+        // A resync keeps its copy while it resumes; any other run ends one that never stored a page.
+        resyncCopy: options.full ? now() : resuming ? state?.resyncCopy : undefined,
       });
       await pageThrough(sendsSource(ctx, dataset, generation, reportId), run, start, now);
+      if (start.resyncCopy !== undefined) await dropRowsOfOtherCopies(base, start.resyncCopy);
       await finish(base, { expectedRows, held: await countSends(dataset), at: now() });
     }),
   );
@@ -81,22 +87,23 @@ async function showRetry(dataset: string, retry: RetryNotice, ctx: SyncContext):
   }
 }
 
-function expectedCount(ctx: SyncContext, campaignActivityId: string): Promise<number> {
-  return ctx.api("v3").call((client, signal) => v3SentCount(client, campaignActivityId, signal));
-}
-
+/** `mayCreate`: rows were held without a state (nothing ran yet); otherwise the state must exist. */
 async function finish(
   base: Pick<SyncState, "dataset" | "accountId" | "kind">,
   result: { expectedRows?: number; held: number; at: number },
+  mayCreate = false,
 ): Promise<void> {
+  // v3's send_history and v2's tracking summary say how many sends the list should hold.
   const complete = result.expectedRows === undefined || result.held >= result.expectedRows;
-  await patchSyncState(base, {
+  // Never re-creates the state of a list removed while this run ended.
+  await (mayCreate ? patchSyncState : patchHeldListState)(base, {
     status: complete ? "complete" : "partial",
     rows: result.held,
     stopReason: "done",
     retrying: undefined,
     nextLink: undefined,
     expectedRows: result.expectedRows,
+    resyncCopy: undefined,
     finishedAt: result.at,
     fetchedAt: result.at,
     lastError: undefined,

@@ -2,6 +2,7 @@ import Dexie from "dexie";
 import { isMailroomError, MailroomError } from "../core/errors";
 import { patchSyncState } from "../db/syncState";
 import type { SyncState } from "../db/types";
+import { ListRemovedError } from "./listRemoval";
 
 type StateBase = Pick<SyncState, "dataset" | "accountId" | "kind">;
 
@@ -40,11 +41,12 @@ export async function recordStop(
   }
   const kind = isMailroomError(error) ? error.kind : "bad_response";
   const message = error instanceof Error ? error.message : String(error);
+  const generation = isMailroomError(error) ? error.details.generation : undefined;
   await patchSyncState(base, {
     status: "stopped",
     stopReason: "error",
     finishedAt: now,
-    lastError: { kind, message, at: now },
+    lastError: { kind, message, at: now, ...(generation ? { generation } : {}) },
   });
 }
 
@@ -58,6 +60,8 @@ export async function runRecorded<T>(
   try {
     return await job();
   } catch (error) {
+    // The user removed the list: recording the stop would put its state back.
+    if (error instanceof ListRemovedError) throw error;
     const mapped = signal?.aborted ? signal.reason : toMailroomError(error);
     await recordStop(base, mapped, now(), signal);
     throw mapped;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SandboxConfig } from "../../src/sandbox/core";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { accountIdOf, rowsOf, storedToken } from "./support/rawDb";
+import { accountIdOf, database, putRow, rowsOf, storedToken } from "./support/rawDb";
 
 // Sign-in (issue #4) in Chromium against the sandbox server on its own origin: v3 PKCE, v2
 // implicit, several accounts, refresh on expiry and across tabs, refused callbacks, erase.
@@ -38,7 +38,11 @@ async function expectTokenRequests(page: Page, count: number, message?: string) 
 }
 
 /** Fills the Connect form from the Sandbox preset and submits it; the browser leaves for the sandbox. */
-async function connectSandbox(page: Page, label: string, generation: "v3 (current)" | "v2 (legacy)") {
+async function connectSandbox(
+  page: Page,
+  label: string,
+  generation: "v3 (current)" | "v2 (legacy)" | "Both v3 and v2",
+) {
   await page.goto(`${app!.url}/settings`);
   await page.getByRole("button", { name: "Sandbox", exact: true }).click();
   await expect.poll(() => page.getByLabel("Name").inputValue()).toBe("Sandbox");
@@ -103,6 +107,27 @@ describe("sign-in in Chromium against the sandbox", () => {
     expect(token.accessToken).toBeTruthy();
     expect(page.url()).not.toContain(String(token.accessToken));
     expect(app!.sandbox.stats().byPath["POST /oauth2/tokeninfo.htm"]).toBe(1);
+  });
+
+  it("Both: one Connect signs in to v3, then v2, and lands on Activities signed in to both, no red box", async () => {
+    const page = await open();
+    await connectSandbox(page, "Both", "Both v3 and v2");
+    await page.waitForURL(`${app!.url}/activities`, { timeout: 60_000 });
+    expect(page.url()).not.toMatch(/code=|state=|#/);
+    const id = await accountIdOf(page, "Both");
+    expect((await storedToken(page, [id, "v3"])).refreshToken).toBeTruthy();
+    expect((await storedToken(page, [id, "v2"])).accessToken).toBeTruthy();
+    const stats = app!.sandbox.stats().byPath;
+    expect(stats["GET /oauth2/default/v1/authorize"]).toBe(1);
+    expect(stats["GET /oauth2/oauth/siteowner/authorize"]).toBe(1);
+    await page.locator(".activity-card").first().waitFor({ timeout: 30_000 });
+    await settle(page);
+    const header = page.locator(".toolbar .freshness");
+    await expect
+      .poll(() => header.textContent(), { timeout: 30_000 })
+      .toMatch(/^v3 fetched .+ · v2 fetched .+$/);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.getByText(/no longer accepts|not signed in|not fetched yet/).count()).toBe(0);
   });
 
   it("two accounts at once, each with its own token; refusals and replays end on a clear screen", async () => {
@@ -222,6 +247,8 @@ describe("sign-in in Chromium against the sandbox", () => {
         .click();
       await row.getByRole("button", { name: "Yes, erase" }).click();
       await page.getByRole("listitem", { name: "Agency A" }).waitFor({ state: "detached" });
+      // The data goes first; the revocation follows, and the section says how it ended.
+      await page.getByText("“Agency A” was signed out and erased from this device.").waitFor();
 
       const erased = await rowsOf(page, a);
       expect(
@@ -238,4 +265,22 @@ describe("sign-in in Chromium against the sandbox", () => {
     },
     SLOW,
   );
+
+  it("purges sign-ins left unused (each holding a PKCE verifier) when the app starts", async () => {
+    const page = await open();
+    await page.goto(`${app!.url}/settings`);
+    await page.getByText("No account is connected on this device yet.").waitFor();
+    const elevenMinutesAgo = Date.now() - 11 * 60_000;
+    await putRow(page, "authAttempts", {
+      state: "left-unused",
+      accountId: "gone",
+      generation: "v3",
+      codeVerifier: "a-secret-verifier",
+      redirectUri: `${app!.url}/auth/callback`,
+      createdAt: elevenMinutesAgo,
+    });
+    expect((await database(page)).authAttempts).toHaveLength(1);
+    await page.reload();
+    await expect.poll(async () => (await database(page)).authAttempts?.length, { timeout: 30_000 }).toBe(0);
+  });
 });

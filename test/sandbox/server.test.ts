@@ -8,7 +8,7 @@ let server: SandboxServer;
 beforeAll(async () => {
   server = await startSandboxServer({
     port: 0,
-    config: { rateLimit: 0, tokenRateLimit: 0, autoApprove: true },
+    config: { rateLimit: 0, tokenRateLimit: 0, autoApprove: true, allowedOrigins: [APP_ORIGIN] },
   });
 });
 afterAll(async () => {

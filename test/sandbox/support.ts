@@ -9,9 +9,16 @@ export const REDIRECT_URI = `${APP_ORIGIN}/auth/callback`;
 export const START = Date.UTC(2026, 0, 14, 12, 0, 0);
 export const ALL_SCOPES = "contact_data campaign_data offline_access account_read";
 
-/** Frozen time, no per-second limits: each test switches on only what it checks. */
+/** Frozen time, no per-second limits, CORS for APP_ORIGIN: each test switches on only what it checks. */
 export function testSandbox(config: Partial<SandboxConfig> = {}): Sandbox {
-  return createSandbox({ startTime: START, timeScale: 0, rateLimit: 0, tokenRateLimit: 0, ...config });
+  return createSandbox({
+    startTime: START,
+    timeScale: 0,
+    rateLimit: 0,
+    tokenRateLimit: 0,
+    allowedOrigins: [APP_ORIGIN],
+    ...config,
+  });
 }
 
 export interface Reply {

@@ -239,3 +239,18 @@ describe("GET /v2/emailmarketing/campaigns/{id}/tracking/sends", () => {
     expect(added).toHaveLength(10);
   });
 });
+
+describe("GET /v2/emailmarketing/campaigns/{id}/tracking/reports/summary", () => {
+  it("carries `sends`, the count the campaign's sends report reaches", async () => {
+    const spring = campaign("spring");
+    const reply = await get(`/v2/emailmarketing/campaigns/${spring.v2Id}/tracking/reports/summary`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ sends: 250, opens: expect.any(Number), bounces: expect.any(Number) });
+    const sends = await get(`/v2/emailmarketing/campaigns/${spring.v2Id}/tracking/sends`);
+    expect((sends.body as { results: Row[] }).results).toHaveLength(250);
+  });
+
+  it("answers 404 for an unknown campaign", async () => {
+    expect((await get("/v2/emailmarketing/campaigns/42/tracking/reports/summary")).status).toBe(404);
+  });
+});

@@ -47,3 +47,10 @@ export type V2Send = v.InferOutput<typeof V2Send>;
 
 export const V2SendPage = v.looseObject({ meta: Pagination, results: v.array(V2Send) });
 export type V2SendPage = v.InferOutput<typeof V2SendPage>;
+
+/**
+ * `GET /v2/emailmarketing/campaigns/{id}/tracking/reports/summary`: only `sends` is used. The field
+ * is unconfirmed on the real service, so a summary without it is accepted (nothing to check against).
+ */
+export const V2TrackingSummary = v.looseObject({ sends: Maybe(LenientNumber) });
+export type V2TrackingSummary = v.InferOutput<typeof V2TrackingSummary>;

@@ -68,7 +68,7 @@ const CAST: Cast[] = [
 const FILLER = 60;
 const KINDS: readonly V3ActivityKind[] = ["import", "export", "list_add", "list_remove", "delete"];
 
-export function buildV3Activities(seed: number, anchor: number): V3ActivitySpec[] {
+export function buildV3Activities(seed: number, anchor: number, extra = 0): V3ActivitySpec[] {
   const specs: V3ActivitySpec[] = CAST.map((c, n) => ({
     id: uuidFor(seed, "v3-activity", n),
     kind: c.kind,
@@ -107,5 +107,22 @@ export function buildV3Activities(seed: number, anchor: number): V3ActivitySpec[
       sourceFileName: kind === "import" ? `import-${n}.csv` : undefined,
     });
   }
+  specs.push(...extraActivities(seed, anchor, CAST.length + FILLER, extra));
   return specs.sort((a, b) => b.life.createdAt - a.life.createdAt);
+}
+
+/** `extra` finished list additions, within retention (1–9 days old), so each one is listed. */
+function extraActivities(seed: number, anchor: number, firstIndex: number, extra: number): V3ActivitySpec[] {
+  return Array.from({ length: extra }, (_, n) => {
+    const created = anchor - DAY_MS - Math.floor(rngFor(seed, "v3-extra", n)() * 8 * DAY_MS);
+    return {
+      id: uuidFor(seed, "v3-activity", firstIndex + n),
+      kind: "list_add" as const,
+      life: { createdAt: created, startAt: created + 5000, finishAt: created + 65_000, outcome: "completed" },
+      itemsTotal: 10,
+      personCount: 0,
+      errorCount: 0,
+      listCount: 1,
+    };
+  });
 }

@@ -1,6 +1,7 @@
 // The account's email campaigns, the same ones seen through v2 (numeric ids) and v3 (UUIDs, with
 // primary_email / permalink / resend campaign activities). Sizes: 0, 3, 250 (+ a resend of 40),
-// 10,000, the configurable big one, and one still receiving sends.
+// 10,000, the configurable big one, and one still receiving sends; `extra` small sent ones on request
+// (so that both campaign lists need more than one page).
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../clock";
 import { hashKeys, uuidFor } from "../random";
 import type { SendSeries } from "./sends";
@@ -35,7 +36,12 @@ interface CampaignPlan {
   growing?: boolean;
 }
 
-export function buildCampaigns(seed: number, anchor: number, bigCampaignSends: number): CampaignSpec[] {
+export function buildCampaigns(
+  seed: number,
+  anchor: number,
+  bigCampaignSends: number,
+  extra = 0,
+): CampaignSpec[] {
   const plans: CampaignPlan[] = [
     { key: "empty", name: "Welcome (sent to nobody)", status: "sent", sentAgo: 9 * DAY_MS, sends: 0 },
     { key: "tiny", name: "Test send to 3 people", status: "sent", sentAgo: 8 * DAY_MS, sends: 3 },
@@ -76,6 +82,11 @@ export function buildCampaigns(seed: number, anchor: number, bigCampaignSends: n
     { key: "scheduled", name: 'Scheduled, "next week"', status: "scheduled" },
     { key: "deleted", name: "Old promo (deleted)", status: "deleted", sentAgo: 40 * DAY_MS, sends: 0 },
   ];
+  // Older than every usual one, an hour apart, so the usual campaigns keep their place in each list.
+  for (let n = 0; n < extra; n++) {
+    const sentAgo = 45 * DAY_MS + n * HOUR_MS;
+    plans.push({ key: `extra-${n}`, name: `Extra campaign ${n + 1}`, status: "sent", sentAgo, sends: 1 });
+  }
   return plans.map((plan, n) => toSpec(seed, anchor, plan, n));
 }
 

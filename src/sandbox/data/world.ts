@@ -22,12 +22,19 @@ export interface World {
   seriesByKey: Map<string, SendSeries>;
 }
 
-export function buildWorld(seed: number, anchor: number, bigCampaignSends: number): World {
-  const campaigns = buildCampaigns(seed, anchor, bigCampaignSends);
+/** The sizes a sandbox config sets (see SandboxConfig). */
+export interface WorldSizes {
+  bigCampaignSends: number;
+  extraV3Activities: number;
+  extraCampaigns: number;
+}
+
+export function buildWorld(seed: number, anchor: number, sizes: WorldSizes): World {
+  const campaigns = buildCampaigns(seed, anchor, sizes.bigCampaignSends, sizes.extraCampaigns);
   const world: World = {
     campaigns,
     v2Activities: buildV2Activities(seed, anchor),
-    v3Activities: buildV3Activities(seed, anchor),
+    v3Activities: buildV3Activities(seed, anchor, sizes.extraV3Activities),
     campaignByV2Id: new Map(campaigns.map((c) => [c.v2Id, c])),
     campaignByV3Id: new Map(campaigns.map((c) => [c.v3Id, c])),
     campaignActivity: new Map(),

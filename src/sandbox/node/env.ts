@@ -22,6 +22,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<SandboxConfig> {
   if (rate !== undefined) config.rateLimit = rate;
   const latency = int(env.SANDBOX_LATENCY_MS, "SANDBOX_LATENCY_MS");
   if (latency !== undefined) config.latencyMs = latency;
+  const origins = env.SANDBOX_ALLOWED_ORIGINS?.split(",").map((origin) => origin.trim());
+  if (origins?.some(Boolean)) config.allowedOrigins = origins.filter(Boolean);
   return config;
 }
 

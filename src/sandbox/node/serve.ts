@@ -6,10 +6,13 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createSandbox, type Sandbox, type SandboxConfig } from "../core";
 import { configFromEnv } from "./env";
+import { BodyTooLargeError, hostAllowed, readBody } from "./guard";
 
 export interface SandboxServer {
   url: string;
   sandbox: Sandbox;
+  /** Answers CORS for `origin` from now on: for an app started after the sandbox on a free port. */
+  allowOrigin(origin: string): void;
   close(): Promise<void>;
 }
 
@@ -20,12 +23,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const method = req.method ?? "GET";
-  let body: Uint8Array<ArrayBuffer> | undefined;
-  if (method !== "GET" && method !== "HEAD") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    body = Uint8Array.from(Buffer.concat(chunks));
-  }
+  const body = method !== "GET" && method !== "HEAD" ? await readBody(req) : undefined;
   return new Request(new URL(req.url ?? "/", origin), { method, headers, body });
 }
 
@@ -37,9 +35,16 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
+/** Plain-text refusals: too large a body (413), a Host that is not this machine (421), a crash. */
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+  res.end(message);
+}
+
 /**
  * Starts a sandbox server. `port: 0` picks a free port. Settings from the environment
- * (SANDBOX_SENDS, SANDBOX_AUTO_APPROVE, SANDBOX_TOKEN_LIFETIME_S, …) apply under `config`.
+ * (SANDBOX_SENDS, SANDBOX_AUTO_APPROVE, SANDBOX_ALLOWED_ORIGINS, …) apply under `config`; CORS
+ * answers only `config.allowedOrigins` and what `allowOrigin` adds.
  */
 export async function startSandboxServer(
   options: { port?: number; host?: string; config?: Partial<SandboxConfig> } = {},
@@ -48,12 +53,21 @@ export async function startSandboxServer(
   const sandbox = createSandbox({ ...configFromEnv(process.env), ...options.config });
   let origin = "";
   const server = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, host)) {
+      refuse(res, 421, `The sandbox answers only for the loopback or ${host}, not "${req.headers.host}".`);
+      return;
+    }
     toRequest(req, origin)
       .then((request) => sandbox.handle(request))
       .then((response) => send(res, response))
       .catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(`Sandbox server error: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof BodyTooLargeError) {
+          // Stop reading: the rest of the body is dropped with the connection once this is sent.
+          res.once("finish", () => req.destroy());
+          refuse(res, 413, "Request bodies are limited to 1 MB.");
+          return;
+        }
+        refuse(res, 500, `Sandbox server error: ${error instanceof Error ? error.message : String(error)}`);
       });
   });
   await new Promise<void>((resolve, reject) => {
@@ -65,6 +79,7 @@ export async function startSandboxServer(
   return {
     url: origin,
     sandbox,
+    allowOrigin: (allowed) => sandbox.allowOrigin(allowed),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,5 +1,7 @@
 // The sandbox's own controls under /__sandbox (never under /v2, /v3 or /oauth2, so no client of
 // the real API can reach them by accident): faults, statistics, reset and the simulated clock.
+// Every POST here must say `Content-Type: application/json`: a browser sends that type cross-site
+// only after a preflight, which only the allowed origins pass, so no other page's form can reset.
 import type { Faults } from "../faults";
 import { json } from "../http";
 import type { Ctx, Route } from "../router";
@@ -23,6 +25,21 @@ async function readJson(request: Request): Promise<Record<string, unknown> | nul
   }
 }
 
+/** A POST that changes the sandbox, refused unless it declares a JSON body (see above). */
+function jsonPost(pattern: string, handler: (ctx: Ctx) => Response | Promise<Response>): Route {
+  return {
+    method: "POST",
+    pattern,
+    handler: (ctx) => {
+      const type = ctx.request.headers.get("Content-Type") ?? "";
+      if (type.split(";")[0]?.trim().toLowerCase() !== "application/json") {
+        return json(415, { error: "Admin requests must be sent with Content-Type: application/json." });
+      }
+      return handler(ctx);
+    },
+  };
+}
+
 export function adminRoutes(hooks: AdminHooks): Route[] {
   const clockBody = () => ({
     now: new Date(hooks.state().clock.now()).toISOString(),
@@ -30,42 +47,30 @@ export function adminRoutes(hooks: AdminHooks): Route[] {
   });
   return [
     { method: "GET", pattern: "/__sandbox/faults", handler: () => json(200, hooks.state().faults.current) },
-    {
-      method: "POST",
-      pattern: "/__sandbox/faults",
-      handler: async ({ request }: Ctx) => {
-        const body = await readJson(request);
-        if (!body) return json(400, { error: "Send a JSON object of fault switches." });
-        try {
-          hooks.setFaults(body as Partial<Faults> & { expireTokens?: boolean });
-        } catch (error) {
-          return json(400, { error: error instanceof Error ? error.message : String(error) });
-        }
-        return json(200, hooks.state().faults.current);
-      },
-    },
+    jsonPost("/__sandbox/faults", async ({ request }: Ctx) => {
+      const body = await readJson(request);
+      if (!body) return json(400, { error: "Send a JSON object of fault switches." });
+      try {
+        hooks.setFaults(body as Partial<Faults> & { expireTokens?: boolean });
+      } catch (error) {
+        return json(400, { error: error instanceof Error ? error.message : String(error) });
+      }
+      return json(200, hooks.state().faults.current);
+    }),
     { method: "GET", pattern: "/__sandbox/stats", handler: () => json(200, hooks.stats()) },
-    {
-      method: "POST",
-      pattern: "/__sandbox/reset",
-      handler: () => {
-        hooks.reset();
-        return json(200, { reset: true });
-      },
-    },
+    jsonPost("/__sandbox/reset", () => {
+      hooks.reset();
+      return json(200, { reset: true });
+    }),
     { method: "GET", pattern: "/__sandbox/clock", handler: () => json(200, clockBody()) },
-    {
-      method: "POST",
-      pattern: "/__sandbox/clock",
-      handler: async ({ request }: Ctx) => {
-        const body = await readJson(request);
-        const advanceMs = body?.advanceMs;
-        if (typeof advanceMs !== "number" || !Number.isFinite(advanceMs) || advanceMs < 0) {
-          return json(400, { error: 'Send {"advanceMs": <non-negative number>}.' });
-        }
-        hooks.state().clock.advance(advanceMs);
-        return json(200, clockBody());
-      },
-    },
+    jsonPost("/__sandbox/clock", async ({ request }: Ctx) => {
+      const body = await readJson(request);
+      const advanceMs = body?.advanceMs;
+      if (typeof advanceMs !== "number" || !Number.isFinite(advanceMs) || advanceMs < 0) {
+        return json(400, { error: 'Send {"advanceMs": <non-negative number>}.' });
+      }
+      hooks.state().clock.advance(advanceMs);
+      return json(200, clockBody());
+    }),
   ];
 }

@@ -6,6 +6,7 @@ import { getV2Activity, getV2ExportFile, listV2Activities } from "./v2/activitie
 import { listV2Campaigns } from "./v2/campaigns";
 import { v2Api } from "./v2/guard";
 import { listV2Sends } from "./v2/sends";
+import { getV2TrackingSummary } from "./v2/summary";
 import { getV3Activity, getV3ContactExport, listV3Activities } from "./v3/activities";
 import { getV3CampaignActivity, getV3Email, getV3SendHistory, listV3Emails } from "./v3/emails";
 import { v3Api } from "./v3/guard";
@@ -24,6 +25,11 @@ export const apiRoutes: Route[] = [
     method: "GET",
     pattern: "/v2/emailmarketing/campaigns/{campaign_id}/tracking/sends",
     handler: v2Api(listV2Sends),
+  },
+  {
+    method: "GET",
+    pattern: "/v2/emailmarketing/campaigns/{campaign_id}/tracking/reports/summary",
+    handler: v2Api(getV2TrackingSummary),
   },
   { method: "GET", pattern: "/v3/activities", handler: v3Api("contact_data", listV3Activities) },
   { method: "GET", pattern: "/v3/activities/{activity_id}", handler: v3Api("contact_data", getV3Activity) },

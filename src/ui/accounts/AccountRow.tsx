@@ -1,13 +1,18 @@
 import { createSignal, For, Show } from "solid-js";
 import { eraseAccount, signOut } from "../../auth/signOut";
 import type { Generation } from "../../db";
+import { forgetAccountChoice } from "../primitives/createCurrentAccount";
 import { createNow } from "../primitives/createNow";
 import type { AccountWithTokens } from "./createAccountsWithTokens";
 import { startSignIn } from "./startSignIn";
 import { TokenStatus } from "./TokenStatus";
 
 /** One account in Settings: its sign-in state per API generation and what can be done about it. */
-export function AccountRow(props: { row: AccountWithTokens }) {
+export function AccountRow(props: {
+  row: AccountWithTokens;
+  /** The erase's outcome: the row is gone by then, so the section shows it. */
+  onErased: (message: string) => void;
+}) {
   const now = createNow(30_000);
   const account = () => props.row.account;
   const [busy, setBusy] = createSignal(false);
@@ -44,8 +49,12 @@ export function AccountRow(props: { row: AccountWithTokens }) {
   const doErase = () =>
     act(async () => {
       setConfirmingErase(false);
-      const { revokeFailures } = await eraseAccount(account().id);
-      return `Signed out and erased.${revokeSummary(revokeFailures)}`;
+      const { id, label } = account();
+      const { revokeFailures } = await eraseAccount(id, { onLocalDataErased: () => forgetAccountChoice(id) });
+      props.onErased(
+        `“${label}” was signed out and erased from this device.${revokeSummary(revokeFailures)}`,
+      );
+      return undefined;
     });
   const signedIn = () => Object.values(props.row.tokens).length > 0;
 

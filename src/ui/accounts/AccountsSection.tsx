@@ -16,12 +16,13 @@ export function AccountsSection() {
   const rowOf = (id: string) => rows.value()?.find((row) => row.account.id === id);
   const [signInFailure, setSignInFailure] = createSignal<string>();
   const [signedIn, setSignedIn] = createSignal<string>();
+  const [erased, setErased] = createSignal<string>();
 
-  // A new account signs in with its first generation at once; the other is a click in its row.
+  // A new account signs in to every generation it uses at once, one after the other (v3, then v2).
   const connected = async (account: Account) => {
     setSignInFailure(undefined);
     try {
-      const result = await startSignIn(account, account.generations[0] ?? "v3");
+      const result = await startSignIn(account, account.generations);
       if (result)
         setSignedIn(
           `“${account.label}” is connected and signed in.${result.notice ? ` ${result.notice}` : ""}`,
@@ -45,8 +46,11 @@ export function AccountsSection() {
         <p>No account is connected on this device yet.</p>
       </Show>
       <ul class="account-list">
-        <For each={ids()}>{(id) => <Show when={rowOf(id)}>{(row) => <AccountRow row={row()} />}</Show>}</For>
+        <For each={ids()}>
+          {(id) => <Show when={rowOf(id)}>{(row) => <AccountRow row={row()} onErased={setErased} />}</Show>}
+        </For>
       </ul>
+      <Show when={erased()}>{(text) => <p role="status">{text()}</p>}</Show>
       <Show when={signedIn()}>{(text) => <p role="status">{text()}</p>}</Show>
       <Show when={signInFailure()}>
         {(text) => (

@@ -1,6 +1,7 @@
 import { For } from "solid-js";
 import type { AccountErrors } from "../../auth/accounts";
 import type { Endpoints } from "../../db";
+import { RelayUrlField } from "./RelayUrlField";
 import { TextField } from "./TextField";
 
 const FIELDS: { name: keyof Endpoints; label: string; hint?: string }[] = [
@@ -13,7 +14,7 @@ const FIELDS: { name: keyof Endpoints; label: string; hint?: string }[] = [
   { name: "v2TokenInfo", label: "v2 token info URL", hint: "Optional: used to check a new v2 token." },
 ];
 
-/** Every endpoint of the account, for users behind a CORS proxy or on the sandbox. */
+/** Every endpoint of the account, for users behind a relay (or another CORS proxy) or on the sandbox. */
 export function EndpointFields(props: {
   endpoints: Endpoints;
   errors: AccountErrors;
@@ -21,7 +22,12 @@ export function EndpointFields(props: {
 }) {
   return (
     <details class="advanced" open={Object.keys(props.errors).some((name) => name in props.endpoints)}>
-      <summary>Advanced: endpoint URLs (CORS proxy)</summary>
+      <summary>Advanced: relay and endpoint URLs (CORS)</summary>
+      <RelayUrlField
+        onRelay={(relayed) => {
+          for (const [name, url] of Object.entries(relayed)) props.onChange(name as keyof Endpoints, url);
+        }}
+      />
       <For each={FIELDS}>
         {(field) => (
           <TextField

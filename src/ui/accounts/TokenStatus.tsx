@@ -1,8 +1,9 @@
 import type { StoredToken } from "../../db";
+import { NOT_SIGNED_IN_YET } from "./signInNeed";
 
 /** One generation's sign-in state, in words: signed in (and until when), sign-in required, or not yet. */
 export function tokenStatusText(token: StoredToken | undefined, now: number): string {
-  if (!token) return "Not signed in";
+  if (!token) return NOT_SIGNED_IN_YET;
   if (token.signInRequired) return `Sign-in required: ${token.signInRequired}`;
   if (token.expiresAt === undefined) return "Signed in";
   const left = token.expiresAt - now;

@@ -3,7 +3,7 @@ import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
 import { plural } from "../format/number";
 import { TimeText } from "../format/TimeText";
-import { isUnfinished, typeLabel } from "./activityFilter";
+import { activityTitle, isUnfinished } from "./activityFilter";
 import { ProgressBar } from "./ProgressBar";
 import { StatusBadge } from "./StatusBadge";
 
@@ -13,12 +13,12 @@ export function activityHref(activity: BulkActivity): string {
 
 /** One activity in the list: what, its status and progress, when, and the marks that matter. */
 export function ActivityCard(props: { activity: BulkActivity; now: number; watching: boolean }) {
-  const title = () => `${typeLabel(props.activity.type)} ${props.activity.activityId}`;
+  const title = () => `${activityTitle(props.activity)} ${props.activity.activityId}`;
   return (
     <li class="activity-card">
       <div class="activity-head">
         <A href={activityHref(props.activity)} class="activity-title">
-          {typeLabel(props.activity.type)}
+          {activityTitle(props.activity)}
         </A>
         <span class="badge generation">{props.activity.generation}</span>
         <StatusBadge status={props.activity.status} raw={props.activity.rawStatus} />

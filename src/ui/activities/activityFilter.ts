@@ -62,3 +62,12 @@ export function typeLabel(type: string): string {
   const words = type.replace(/[_-]+/g, " ").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * What an activity is called on screen. v3 has no activity type, so its file name (an import's
+ * `source_file_name`) says far more than "Bulk activity".
+ */
+export function activityTitle(activity: Pick<BulkActivity, "generation" | "type" | "fileName">): string {
+  if (activity.generation === "v3" && activity.fileName) return activity.fileName;
+  return typeLabel(activity.type);
+}

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
-import { isUnfinished, typeLabel } from "../activities/activityFilter";
+import { activityTitle, isUnfinished } from "../activities/activityFilter";
 import { createActivityWatcher } from "../activities/createActivityWatcher";
 import { ProgressBar } from "../activities/ProgressBar";
 import { StatusBadge } from "../activities/StatusBadge";
@@ -36,7 +36,7 @@ export function ActivityDetailView(props: { activity: BulkActivity }) {
         <A href="/activities">← All activities</A>
       </p>
       <h1>
-        {typeLabel(props.activity.type)} <span class="muted activity-id">{props.activity.activityId}</span>
+        {activityTitle(props.activity)} <span class="muted activity-id">{props.activity.activityId}</span>
       </h1>
       <div class="activity-head">
         <StatusBadge status={props.activity.status} raw={props.activity.rawStatus} />

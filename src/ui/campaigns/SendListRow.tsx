@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
+import { syncLockName } from "../../core/locks";
 import type { SyncState } from "../../db";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { formatCount } from "../format/number";
@@ -31,7 +32,7 @@ export function SendListRow(props: {
   });
   // A "running" state left by a closed tab is an interrupted sync: offer to resume it.
   const storedRunning = () => props.state?.status === "running" && !sync.running();
-  const lockHeld = createLockHeld(() => `mailroom-sync-${props.list.dataset}`, storedRunning);
+  const lockHeld = createLockHeld(() => syncLockName(props.list.dataset), storedRunning);
   const interrupted = () => storedRunning() && lockHeld() === false;
   const running = () => sync.running() || (storedRunning() && !interrupted());
   const label = () => `${ROLE_LABEL[props.list.role] ?? props.list.role} of ${props.campaignName}`;

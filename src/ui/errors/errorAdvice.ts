@@ -1,4 +1,6 @@
-import { formatAbsolute, formatRelative, nextUtcMidnight } from "../format/time";
+import { nextUtcMidnight } from "../../core/utcDay";
+import { signInNeedText } from "../accounts/signInNeed";
+import { formatAbsolute, formatRelative } from "../format/time";
 import type { ErrorInfo } from "./errorInfo";
 
 /** What the failing work was about: a 403 needs a different scope for each. */
@@ -41,13 +43,12 @@ export function errorAdvice(info: ErrorInfo, context: ErrorContext, now: number)
           "The request failed without an answer: often the browser blocked it (CORS) or a network filter did. If your network requires it, route requests through a CORS proxy under Settings › Advanced (account endpoints).",
         link: SETTINGS,
       };
-    case "unauthorized":
-      return {
-        title: "Sign in again",
-        advice:
-          "Constant Contact no longer accepts this account's sign-in. Sign in again from Settings; your cached data stays.",
-        link: { href: "/settings", label: "Open Settings to sign in" },
-      };
+    case "not_signed_in":
+    case "unauthorized": {
+      const need = info.kind === "not_signed_in" ? "not_signed_in" : "sign_in_required";
+      const { title, advice } = signInNeedText(need, info.generation);
+      return { title, advice, link: { href: "/settings", label: "Open Settings to sign in" } };
+    }
     case "forbidden":
       return {
         title: "Not allowed",

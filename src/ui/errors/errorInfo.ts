@@ -8,11 +8,14 @@ export interface ErrorInfo {
   at?: number;
   /** For quota_exceeded: when the day's budget resets (epoch ms). */
   resetsAt?: number;
+  /** For not_signed_in and unauthorized: the API generation to sign in to, when known. */
+  generation?: string;
 }
 
 const KINDS: readonly string[] = [
   "offline",
   "network",
+  "not_signed_in",
   "unauthorized",
   "forbidden",
   "not_found",
@@ -33,15 +36,23 @@ function isKind(kind: unknown): kind is ErrorKind {
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (isMailroomError(error)) {
-    return { kind: error.kind, message: error.message, resetsAt: error.details.resetsAt };
+    const { resetsAt, generation } = error.details;
+    return { kind: error.kind, message: error.message, resetsAt, generation };
   }
   if (typeof error === "object" && error !== null && "kind" in error) {
-    const stored = error as { kind: unknown; message?: unknown; at?: unknown; resetsAt?: unknown };
+    const stored = error as {
+      kind: unknown;
+      message?: unknown;
+      at?: unknown;
+      resetsAt?: unknown;
+      generation?: unknown;
+    };
     return {
       kind: isKind(stored.kind) ? stored.kind : "unexpected",
       message: typeof stored.message === "string" ? stored.message : String(stored.kind),
       at: typeof stored.at === "number" ? stored.at : undefined,
       resetsAt: typeof stored.resetsAt === "number" ? stored.resetsAt : undefined,
+      generation: typeof stored.generation === "string" ? stored.generation : undefined,
     };
   }
   if (error instanceof Error) {

@@ -61,14 +61,3 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
-
-/** The next 00:00 UTC after `now`: when Constant Contact's daily request budget resets. */
-export function nextUtcMidnight(now: number): number {
-  const d = new Date(now);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
-}
-
-/** Today's UTC day as YYYY-MM-DD, the key of the request budget. */
-export function utcDay(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
-}

@@ -27,6 +27,16 @@ export function chooseAccount(id: string): void {
   }
 }
 
+/** Forgets the remembered choice if it is `id` (an erased account leaves no trace behind). */
+export function forgetAccountChoice(id: string): void {
+  if (chosenId() === id) setChosenId(undefined);
+  try {
+    if (localStorage.getItem(CURRENT_ACCOUNT_KEY) === id) localStorage.removeItem(CURRENT_ACCOUNT_KEY);
+  } catch (failure) {
+    console.warn("Mailroom cannot forget the chosen account", failure);
+  }
+}
+
 /** Re-reads the remembered choice (tests reset localStorage between cases). */
 export function reloadAccountChoice(): void {
   setChosenId(readStoredChoice());

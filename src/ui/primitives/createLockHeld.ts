@@ -6,7 +6,7 @@ const CHECK_EVERY_MS = 1_000;
  * Whether some tab or worker holds the Web Lock `name`, checked while `when()` is true (and
  * undefined until the first answer). A stored "running" state outlives a closed tab; the lock
  * does not, so this tells a sync that is really running from one that was interrupted.
- * @example const held = createLockHeld(() => `mailroom-sync-${id}`, () => state()?.status === "running");
+ * @example const held = createLockHeld(() => syncLockName(dataset), () => state()?.status === "running");
  */
 export function createLockHeld(
   name: Accessor<string>,

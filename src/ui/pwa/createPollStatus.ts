@@ -1,5 +1,5 @@
 import { type Accessor, createSignal, onCleanup } from "solid-js";
-import type { WorkerBroadcast } from "../../sync/messages";
+import type { WorkerBroadcast } from "../../core/messages";
 import { makeWorkerListener } from "./workerBridge";
 
 export interface PollStatus {

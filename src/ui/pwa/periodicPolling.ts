@@ -1,4 +1,4 @@
-import { POLL_TAG } from "../../sync/messages";
+import { POLL_TAG } from "../../core/messages";
 
 /** Chromium allows no shorter interval for an installed app in practice; it decides the real one. */
 const PERIODIC_MIN_INTERVAL_MS = 12 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
-import { POLL_TAG, type PollReason } from "../../sync/messages";
+import { POLL_LEADER_LOCK } from "../../core/locks";
+import { POLL_TAG, type PollReason } from "../../core/messages";
 import { makeWorkerListener, postToWorker } from "./workerBridge";
 
-const LEADER_LOCK = "mailroom-poll-leader";
 /** If a round never reports back (the worker was stopped mid-round), ask again after this long. */
 const SILENT_ROUND_RETRY_MS = 2 * 60_000;
 
@@ -15,7 +15,7 @@ export function makePollLeadership(): () => void {
   const stop = new AbortController();
   if (!("serviceWorker" in navigator) || !("locks" in navigator)) return () => stop.abort();
   navigator.locks
-    .request(LEADER_LOCK, { signal: stop.signal }, () => lead(stop.signal))
+    .request(POLL_LEADER_LOCK, { signal: stop.signal }, () => lead(stop.signal))
     .catch((error: unknown) => {
       // Aborting a waiting lock request rejects it: that is the tab closing, not a failure.
       if (!stop.signal.aborted) console.error("Mailroom: background polling could not start", error);

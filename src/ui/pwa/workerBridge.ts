@@ -3,7 +3,7 @@ import {
   isWorkerBroadcast,
   type PageToWorker,
   type WorkerBroadcast,
-} from "../../sync/messages";
+} from "../../core/messages";
 
 /** Sends a message to the active service worker, waiting for one to be ready on a first visit. */
 export async function postToWorker(message: PageToWorker): Promise<void> {

@@ -1,15 +1,17 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Match, onMount, Show, Switch } from "solid-js";
-import { completeSignIn, type SignInResult } from "../../auth/callback";
+import type { SignInResult } from "../../auth/callback";
 import { isSignInError } from "../../auth/errors";
 import { SIGN_IN_ERROR_TEXT } from "../accounts/signInErrorText";
+import { finishSignIn } from "../accounts/startSignIn";
 import { chooseAccount } from "../primitives/createCurrentAccount";
 import { takeCallbackAddress } from "./callbackAddress";
 
 /**
  * Where Constant Contact sends the user back: v3 with `?code&state` (or `?error`), v2 with
  * `#access_token…&state`. The address is cleaned before anything else happens, so neither the code
- * nor the token stays in the address bar or in history, whatever the outcome.
+ * nor the token stays in the address bar or in history, whatever the outcome. A sign-in that was
+ * one of a sequence ("Both") goes on to the next generation's sign-in page at once.
  */
 export default function AuthCallbackPage() {
   const navigate = useNavigate();
@@ -19,11 +21,16 @@ export default function AuthCallbackPage() {
   navigate("/auth/callback", { replace: true, scroll: false });
 
   const [result, setResult] = createSignal<SignInResult>();
+  const [continuing, setContinuing] = createSignal<string>();
   const [failure, setFailure] = createSignal<unknown>();
   onMount(async () => {
     try {
-      const signedIn = await completeSignIn(answered);
+      const { result: signedIn, continuing: leaving } = await finishSignIn(answered);
       chooseAccount(signedIn.accountId);
+      if (leaving) {
+        setContinuing(signedIn.next?.generations.join(" and "));
+        return;
+      }
       setResult(signedIn);
       if (!signedIn.notice) navigate("/activities", { replace: true });
     } catch (error) {
@@ -36,6 +43,7 @@ export default function AuthCallbackPage() {
       <h1>Signing in</h1>
       <Switch fallback={<p>Finishing the sign-in…</p>}>
         <Match when={failure()}>{(error) => <SignInFailure error={error()} />}</Match>
+        <Match when={continuing()}>{(next) => <p>Signed in. Now signing in to {next()}…</p>}</Match>
         <Match when={result()}>
           {(done) => (
             <>

@@ -1,4 +1,5 @@
 import { AccountsSection } from "../accounts/AccountsSection";
+import { InstallApp } from "../pwa/InstallApp";
 import { NotificationsToggle } from "../pwa/NotificationsToggle";
 import { BudgetSection } from "../settings/BudgetSection";
 import { StorageSection } from "../settings/StorageSection";
@@ -10,6 +11,7 @@ export default function SettingsPage() {
     <>
       <h1>Settings</h1>
       <AccountsSection />
+      <InstallApp panel />
       <BudgetSection />
       <StorageSection />
       <ThemeSection />

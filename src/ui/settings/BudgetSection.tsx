@@ -1,9 +1,9 @@
 import { For, Show } from "solid-js";
+import { nextUtcMidnight, utcDay } from "../../core/utcDay";
 import { DAILY_LIMIT } from "../../sync/pacer";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { formatCount } from "../format/number";
 import { TimeText } from "../format/TimeText";
-import { nextUtcMidnight, utcDay } from "../format/time";
 import { createCurrentAccount } from "../primitives/createCurrentAccount";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";

@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { InstallApp } from "../pwa/InstallApp";
 
 /** What a screen says before any account is connected: the honest first-run state. */
 export function NoAccount(props: { what: string }) {
@@ -9,6 +10,7 @@ export function NoAccount(props: { what: string }) {
         Mailroom shows {props.what} once an account is connected. Open <A href="/settings">Settings</A> to
         connect a Constant Contact account, or the Sandbox to explore with demo data.
       </p>
+      <InstallApp />
     </section>
   );
 }

@@ -3,11 +3,14 @@ import type { ParentProps } from "solid-js";
 import { ErrorBoundary, Suspense } from "solid-js";
 import { appPath } from "../appBase";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
+import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
 import { ErrorPanel } from "./ErrorPanel";
 import { OfflineIndicator } from "./OfflineIndicator";
 
 export function Shell(props: ParentProps) {
+  // Listen for the browser's install offer from the start: it may come before any screen shows it.
+  useInstallPrompt();
   return (
     <div class="shell">
       <a class="skip-link" href="#main">

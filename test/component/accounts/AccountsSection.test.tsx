@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { endpointsOn } from "../../../src/auth/presets";
 import { type Account, db, MailroomDb, useDb } from "../../../src/db";
 import { AccountsSection } from "../../../src/ui/accounts/AccountsSection";
+import { CURRENT_ACCOUNT_KEY, chooseAccount } from "../../../src/ui/primitives/createCurrentAccount";
 
 function makeAccount(id: string, label: string): Account {
   const base = { id, label, v3ClientId: "client-1", generations: ["v3"] as Account["generations"] };
@@ -78,6 +79,30 @@ describe("Accounts section", () => {
     await waitFor(() => expect(screen.queryByRole("listitem", { name: "Acme" })).toBeNull());
     expect(await db().syncState.toCollection().primaryKeys()).toEqual(["b|activities"]);
     expect(await db().accounts.toCollection().primaryKeys()).toEqual(["b"]);
+  });
+
+  it("erases first, then shows in the section (the row is gone) that the revocation failed, and forgets the account as the current one", async () => {
+    vi.stubGlobal("fetch", async () => new Response('{"error":"server_error"}', { status: 500 }));
+    chooseAccount("a");
+    render(() => <AccountsSection />);
+    const acme = await row("Acme");
+    await userEvent.click(within(acme).getByRole("button", { name: /erase this account's data/ }));
+    await userEvent.click(within(acme).getByRole("button", { name: "Yes, erase" }));
+    const status = await screen.findByText(/“Acme” was signed out and erased from this device/);
+    expect(status.textContent).toMatch(/did not confirm the revocation.*Revoking a token at .* failed/);
+    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Acme" })).toBeNull());
+    expect(localStorage.getItem(CURRENT_ACCOUNT_KEY)).toBeNull();
+    expect(await db().accounts.toCollection().primaryKeys()).toEqual(["b"]);
+  });
+
+  it("keeps another remembered account when erasing one that is not current", async () => {
+    chooseAccount("b");
+    render(() => <AccountsSection />);
+    const acme = await row("Acme");
+    await userEvent.click(within(acme).getByRole("button", { name: /erase this account's data/ }));
+    await userEvent.click(within(acme).getByRole("button", { name: "Yes, erase" }));
+    expect(await screen.findByText(/“Acme” was signed out and erased from this device\.$/)).toBeTruthy();
+    expect(localStorage.getItem(CURRENT_ACCOUNT_KEY)).toBe("b");
   });
 
   it("can cancel the erase", async () => {

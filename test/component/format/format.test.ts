@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { nextUtcMidnight, utcDay } from "../../../src/core/utcDay";
 import { formatBytes, formatCount, formatPercent } from "../../../src/ui/format/number";
-import { formatDuration, formatRelative, nextUtcMidnight, utcDay } from "../../../src/ui/format/time";
+import { formatDuration, formatRelative } from "../../../src/ui/format/time";
 
 const NOW = Date.parse("2026-11-25T10:00:00.000Z");
 

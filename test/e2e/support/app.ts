@@ -20,6 +20,8 @@ export async function startApp(sandboxConfig: Partial<SandboxConfig> = {}): Prom
     config: { autoApprove: true, ...sandboxConfig },
   });
   const server = await startStaticServer({ root: inject("distDir"), sandboxOrigin: sandboxServer.url });
+  // Both on free ports: the app's origin is known only now, and the sandbox answers CORS for no other.
+  sandboxServer.allowOrigin(server.url);
   return {
     url: server.url,
     sandboxUrl: sandboxServer.url,

@@ -55,3 +55,24 @@ export async function accountIdOf(page: Page, label: string): Promise<string> {
   const { accounts } = await database(page);
   return String(accounts!.find((account) => account.label === label)!.id);
 }
+
+/** Writes one row into a table of Mailroom's IndexedDB, past the app (the app must have opened it). */
+export function putRow(page: Page, table: string, row: Row): Promise<void> {
+  return page.evaluate(
+    async ({ table, row }) => {
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const request = indexedDB.open("mailroom");
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      await new Promise<void>((done, fail) => {
+        const transaction = db.transaction(table, "readwrite");
+        transaction.objectStore(table).put(row);
+        transaction.oncomplete = () => done();
+        transaction.onerror = () => fail(transaction.error);
+      });
+      db.close();
+    },
+    { table, row },
+  );
+}

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ATTEMPT_LIFETIME_MS, createAttempt, takeAttempt } from "../../../src/auth/attempts";
+import {
+  ATTEMPT_LIFETIME_MS,
+  createAttempt,
+  purgeExpiredAttempts,
+  takeAttempt,
+} from "../../../src/auth/attempts";
 import { db } from "../../../src/db";
+import { purgeStaleSignIns } from "../../../src/ui/purgeStaleSignIns";
 import { freshDb } from "./support";
 
 beforeEach(() => {
@@ -44,5 +50,35 @@ describe("sign-in attempts (state and code_verifier)", () => {
     await createAttempt("acc-1", "v3", "http://x/auth/callback", Date.now() - ATTEMPT_LIFETIME_MS - 5);
     const fresh = await createAttempt("acc-1", "v3", "http://x/auth/callback");
     expect(await db().authAttempts.toCollection().primaryKeys()).toEqual([fresh.state]);
+  });
+});
+
+describe("purging sign-ins left unused", () => {
+  // Written straight to the table: creating an attempt would purge the old one already.
+  const seedAttempts = async () => {
+    const fresh = await createAttempt("acc-1", "v3", "http://x/auth/callback");
+    const old = {
+      ...fresh,
+      state: `old-${crypto.randomUUID()}`,
+      createdAt: Date.now() - ATTEMPT_LIFETIME_MS - 1,
+    };
+    await db().authAttempts.put(old);
+    return { old, fresh };
+  };
+
+  it("deletes every attempt too old to finish (with its verifier) and keeps the others", async () => {
+    const { old, fresh } = await seedAttempts();
+    expect(await purgeExpiredAttempts()).toBe(1);
+    expect(await db().authAttempts.get(old.state)).toBeUndefined();
+    expect(await db().authAttempts.get(fresh.state)).toEqual(fresh);
+  });
+
+  it("runs at start-up on any screen but the callback, which must still tell an expired sign-in", async () => {
+    const { old } = await seedAttempts();
+    expect(await purgeStaleSignIns("/auth/callback")).toBe(0);
+    await expect(takeAttempt(old.state)).rejects.toMatchObject({ kind: "expired_state" });
+    const again = await seedAttempts();
+    expect(await purgeStaleSignIns("/activities")).toBe(1);
+    expect(await db().authAttempts.get(again.old.state)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// (Node has no navigator.locks: these tests run on the in-memory lock fallback of src/auth/locks.ts.)
+// (Node has no navigator.locks: these tests run on the in-memory lock fallback of src/core/locks.ts.)
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authProviderFor } from "../../../src/auth/provider";
 import { readToken, saveToken } from "../../../src/auth/tokens";

@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import { endpointsOn } from "../../../src/auth/presets";
+import { realClock, setClock } from "../../../src/core/clock";
 import { type Account, MailroomDb, type StoredToken, useDb } from "../../../src/db";
 
 export const AUTH_ORIGIN = "https://auth.test.example";
@@ -54,4 +55,50 @@ export function stubFetch(answer: (request: Request) => Response | Promise<Respo
 
 export async function formOf(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
+}
+
+/**
+ * Puts in force a clock whose waits end only when the test says so (`elapse`), so a 15 s request
+ * timeout is tested without waiting 15 s. Time itself reads the real clock.
+ */
+export function manualWaits() {
+  const waiting: { ms: number; end: () => void }[] = [];
+  const restore = setClock({
+    now: () => realClock.now(),
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ ms, end: resolve });
+        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+      }),
+  });
+  return {
+    /** Ends every wait of at least `ms` begun so far. */
+    elapse(ms: number) {
+      for (const wait of waiting.filter((w) => w.ms <= ms)) {
+        waiting.splice(waiting.indexOf(wait), 1);
+        wait.end();
+      }
+    },
+    restore,
+  };
+}
+
+/**
+ * A global fetch whose first `hanging` requests never answer (they end only when their signal
+ * aborts, as a real fetch does); later ones get `answer`.
+ */
+export function hangingFetch(hanging: number, answer: () => Response = () => new Response(null)) {
+  const requests: Request[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(new Request(input, init));
+      if (requests.length > hanging) return Promise.resolve(answer());
+      return new Promise<Response>((_, reject) => {
+        const signal = init?.signal;
+        if (signal) signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      });
+    }),
+  );
+  return { requests };
 }

@@ -136,3 +136,27 @@ describe("v3 sign-in (authorization code + PKCE)", () => {
     await expect(completeSignIn(new URL(REDIRECT))).rejects.toMatchObject({ kind: "missing_parameters" });
   });
 });
+
+describe("the authorization response's issuer (RFC 9207 iss)", () => {
+  // The account's issuer is its token URL's path before /v1/token, as on Okta (Constant Contact).
+  const ISSUER = `${AUTH_ORIGIN}/oauth2/default`;
+
+  it("accepts an answer that names the account's issuer", async () => {
+    const { callback } = await startedSignIn();
+    stubFetch(() => jsonResponse(tokenAnswer));
+    await completeSignIn(callback({ code: "code-1", iss: ISSUER }));
+    expect(await readToken(account.id, "v3")).toMatchObject({ accessToken: "at-1" });
+  });
+
+  it("refuses an answer from another issuer before the code is spent, saying which", async () => {
+    const { callback } = await startedSignIn();
+    const { spy } = stubFetch(() => jsonResponse(tokenAnswer));
+    const failure = completeSignIn(
+      callback({ code: "code-1", iss: "https://attacker.example/oauth2/default" }),
+    );
+    await expect(failure).rejects.toMatchObject({ kind: "bad_response" });
+    await expect(failure).rejects.toThrow(/attacker\.example.* not from this account's server/);
+    expect(spy).not.toHaveBeenCalled();
+    expect(await readToken(account.id, "v3")).toBeUndefined();
+  });
+});

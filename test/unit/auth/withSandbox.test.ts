@@ -2,9 +2,8 @@
 // The whole sign-in against the sandbox's core, in process: the sandbox is the fetch.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { completeSignIn } from "../../../src/auth/callback";
-import { loadDemoFetch } from "../../../src/auth/http";
+import { answerDemoInPage } from "../../../src/auth/demoInPage";
 import {
-  DEMO_ORIGIN,
   DEMO_REDIRECT_URI,
   endpointsOn,
   SANDBOX_V2_API_KEY,
@@ -15,6 +14,7 @@ import { signOut } from "../../../src/auth/signOut";
 import { readToken } from "../../../src/auth/tokens";
 import { beginV2SignIn } from "../../../src/auth/v2SignIn";
 import { beginV3SignIn } from "../../../src/auth/v3SignIn";
+import { DEMO_ORIGIN, demoFetch } from "../../../src/core/demo";
 import { type Account, db } from "../../../src/db";
 import { createSandbox, type Sandbox } from "../../../src/sandbox/core";
 import { freshDb, makeAccount } from "./support";
@@ -91,8 +91,10 @@ describe("sign-in against the sandbox", () => {
       sandbox: true,
     });
     await db().accounts.add(demo);
-    const callback = await consent(await beginV3SignIn(demo, DEMO_REDIRECT_URI), await loadDemoFetch());
+    const stopAnswering = answerDemoInPage();
+    const callback = await consent(await beginV3SignIn(demo, DEMO_REDIRECT_URI), demoFetch);
     await completeSignIn(callback);
+    stopAnswering();
     expect((await readToken(demo.id, "v3"))?.accessToken).toBeTruthy();
     expect(network).not.toHaveBeenCalled();
   });

@@ -50,7 +50,7 @@ describe("csvField quotes exactly the fields RFC 4180 says must be quoted", () =
 });
 
 describe("the formula-injection guard", () => {
-  const dangerous = ["=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tTAB", "\rCR"];
+  const dangerous = ["=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tTAB", "\rCR", "\0=1"];
 
   it.each(dangerous)("prefixes a single quote to %j", (value) => {
     const field = csvField(value);
@@ -84,6 +84,48 @@ describe("the formula-injection guard", () => {
   it("guards header cells as well, and leaves them raw when off", () => {
     expect(csvDocument(["=evil", "ok"], [], { bom: false })).toBe("'=evil,ok\r\n");
     expect(csvDocument(["=evil", "ok"], [], { bom: false, formulaGuard: false })).toBe("=evil,ok\r\n");
+  });
+});
+
+describe("the guard in a spreadsheet that splits on semicolons (German, French, Dutch Excel)", () => {
+  const hostile = [
+    'a;=HYPERLINK("https://evil.example","click")',
+    "Zoë;+1;-2;@SUM(A1)",
+    ";\"=cmd|' /C calc'!A0\"",
+    "x;\0=1",
+    "plain; text; =1 after a space",
+  ];
+  /**
+   * Every cell of the file as a `;`-splitting spreadsheet reads it: line by line (no value here
+   * holds a line break), quotes honoured only where a cell begins.
+   */
+  const cellsSplitOnSemicolons = (text: string) =>
+    text
+      .slice(BOM.length)
+      .split("\r\n")
+      .flatMap((line) => Papa.parse<string[]>(line, { delimiter: ";", newline: "\r\n" }).data.flat());
+
+  it("quotes any field holding a semicolon", () => {
+    expect(csvField("a;b")).toBe('"a;b"');
+    expect(csvField("a;b", false)).toBe('"a;b"');
+  });
+
+  it("writes no cell that starts like a formula, wherever the hostile field sits in its row", () => {
+    const rows = hostile.flatMap((value) => [
+      [value, "ok"],
+      ["first", value, "last"],
+      ["first", "second", value],
+    ]);
+    const text = csvDocument(["email;=1", "name"], rows);
+    const cells = cellsSplitOnSemicolons(text);
+    expect(cells.length).toBeGreaterThan(rows.length * 2);
+    expect(cells.filter(startsLikeFormula)).toEqual([]);
+  });
+
+  it("still reads back, split on commas, as the values with only the guard's quotes added", () => {
+    const [row] = parse(csvRows([hostile]));
+    expect(row?.map((cell) => cell.replaceAll(";'", ";"))).toEqual(hostile);
+    expect(parse(csvRows([hostile], { formulaGuard: false }))[0]).toEqual(hostile);
   });
 });
 

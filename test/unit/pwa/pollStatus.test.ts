@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPageToWorker, isWorkerBroadcast } from "../../../src/sync/messages";
+import { isPageToWorker, isWorkerBroadcast } from "../../../src/core/messages";
 import {
   nextPollDelay,
   POLL_FAST_MS,

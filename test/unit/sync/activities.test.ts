@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { authProviderFor } from "../../../src/auth/provider";
 import { db } from "../../../src/db";
 import { isTerminalStatus } from "../../../src/db/activities";
 import type { Generation } from "../../../src/db/types";
@@ -132,6 +133,60 @@ describe("refreshing activities", () => {
     expect(await db().syncState.get(`${s.account.id}|activities`)).toMatchObject({
       status: "stopped",
       lastError: { kind: "unauthorized" },
+    });
+  });
+
+  it("a generation never signed in is skipped, not a failure: the run completes and says so per generation", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    const realAuth = s.deps.authProviderFor!;
+    const deps = {
+      ...s.deps,
+      // v2 has no token row on this device: what the real provider raises then.
+      authProviderFor: (id: string, generation: Generation) =>
+        generation === "v2" ? authProviderFor(id, "v2") : realAuth(id, generation),
+    };
+    await refreshActivities(s.account.id, { deps });
+    expect(await heldIds("v3")).toEqual(await listedIds(s, "v3"));
+    const state = await db().syncState.get(`${s.account.id}|activities`);
+    expect(state).toMatchObject({ status: "complete", fetchedAt: s.clock.now() });
+    expect(state?.lastError).toBeUndefined();
+    expect(state?.generations).toEqual({
+      v3: {
+        outcome: "fetched",
+        fetchedAt: s.clock.now(),
+        rows: (await heldIds("v3")).length,
+        at: s.clock.now(),
+      },
+      v2: { outcome: "not_signed_in", at: s.clock.now() },
+    });
+  });
+
+  it("a failed generation keeps when it was last fetched, next to the other's fresh time", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    await refreshActivities(s.account.id, { deps: s.deps });
+    const firstFetch = s.clock.now();
+    s.clock.set(firstFetch + 60_000);
+    const realAuth = s.deps.authProviderFor!;
+    const deps = {
+      ...s.deps,
+      authProviderFor: (id: string, generation: Generation) =>
+        generation === "v2"
+          ? {
+              generation,
+              accessToken: async () => "revoked",
+              refreshAfterUnauthorized: async () => "revoked",
+            }
+          : realAuth(id, generation),
+    };
+    await refreshActivities(s.account.id, { deps }).catch(() => undefined);
+    const state = await db().syncState.get(`${s.account.id}|activities`);
+    expect(state?.generations?.v3).toMatchObject({ outcome: "fetched", fetchedAt: s.clock.now() });
+    expect(state?.generations?.v2).toMatchObject({
+      outcome: "failed",
+      fetchedAt: firstFetch,
+      error: { kind: "unauthorized" },
     });
   });
 

@@ -57,6 +57,7 @@ function until(ready: () => boolean, ms: number): Promise<void> {
 describe("the send pager", () => {
   it(`fetches up to ${PAGES_AHEAD} pages ahead while a page is being written`, async () => {
     await freshDb().accounts.put(makeAccount({ id: "acc" }));
+    await db().syncState.put(start); // a run's pages land only while its list is on the device
     const { source, calls } = fakeSource(8);
     const table = db().sends;
     const realBulkPut = table.bulkPut.bind(table);
@@ -81,6 +82,7 @@ describe("the send pager", () => {
 
   it("stops fetching ahead once the writer fails", async () => {
     await freshDb().accounts.put(makeAccount({ id: "acc" }));
+    await db().syncState.put(start); // a run's pages land only while its list is on the device
     const { source, calls } = fakeSource(50);
     const table = db().sends;
     const realBulkPut = table.bulkPut.bind(table);

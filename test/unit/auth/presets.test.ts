@@ -1,41 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { refreshLockName, withExclusiveLock, withLocalLock } from "../../../src/auth/locks";
-import {
-  CONSTANT_CONTACT_ENDPOINTS,
-  endpointsOn,
-  isDemoUrl,
-  loadSandboxOrigin,
-} from "../../../src/auth/presets";
-
-describe("the refresh lock", () => {
-  it("is named per account and generation, as the worker and every tab expect", () => {
-    expect(refreshLockName("acc-1", "v3")).toBe("mailroom-refresh-acc-1-v3");
-  });
-
-  it("falls back to an in-memory queue where navigator.locks is missing (jsdom)", async () => {
-    expect((navigator as { locks?: unknown }).locks).toBeUndefined();
-    const order: string[] = [];
-    const task = (name: string, ms: number) => async () => {
-      order.push(`${name} start`);
-      await new Promise((done) => setTimeout(done, ms));
-      order.push(`${name} end`);
-      return name;
-    };
-    const results = await Promise.all([
-      withExclusiveLock("l", task("a", 20)),
-      withExclusiveLock("l", task("b", 1)),
-    ]);
-    expect(results).toEqual(["a", "b"]);
-    expect(order).toEqual(["a start", "a end", "b start", "b end"]);
-  });
-
-  it("lets the next holder run after a failure, and gives the failure to its own caller", async () => {
-    const failing = withLocalLock("f", () => Promise.reject(new Error("boom")));
-    const next = withLocalLock("f", async () => "ran");
-    await expect(failing).rejects.toThrow("boom");
-    expect(await next).toBe("ran");
-  });
-});
+import { CONSTANT_CONTACT_ENDPOINTS, endpointsOn, loadSandboxOrigin } from "../../../src/auth/presets";
+import { isDemoUrl } from "../../../src/core/demo";
 
 describe("endpoint presets", () => {
   it("puts the real paths on the sandbox's origin", () => {

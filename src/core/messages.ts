@@ -1,7 +1,9 @@
-import type { ErrorKind } from "../core/errors";
-import type { ActivityStatus, Generation } from "../db/types";
+import type { ErrorKind } from "./errors";
+import type { ActivityStatus, Generation } from "./types";
 
 /**
+ * A leaf module (imports nothing of ours).
+ *
  * The tiny vocabulary the pages and the service worker speak, in one module both import.
  * Pages → worker go through `postMessage`; worker → every page through one BroadcastChannel.
  */
