@@ -84,7 +84,7 @@ export function mapThrownError(error: unknown, ctx: RequestContext, origin: stri
   return new MailroomError(
     "network",
     `Could not reach ${origin} for ${ctx.what}. The browser may have blocked it (CORS): if Constant Contact ` +
-      "does not allow this site, set a CORS proxy as the account's API endpoint in Settings.",
+      "does not allow this site, give Mailroom's relay (README ‘Relay’) as the account's Relay URL in Settings.",
     { cause: error },
   );
 }

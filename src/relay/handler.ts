@@ -17,6 +17,9 @@ export interface RelayDeps {
   log?: (line: string) => void;
 }
 
+/** Answers the relay made itself (refusals, timeouts), told apart from Constant Contact's in the log. */
+const ownAnswers = new WeakSet<Response>();
+
 /** `client` identifies the caller for the rate cap: its IP address, as the entry knows it. */
 export type RelayHandler = (request: Request, client: string) => Promise<Response>;
 
@@ -37,7 +40,7 @@ export function createRelay(settings: RelaySettings, deps: RelayDeps = {}): Rela
     if (!route) return plain(404, "The relay forwards only Constant Contact's API and sign-in paths.", cors);
     const retryAfterS = limiter.take(client);
     if (retryAfterS > 0) return throttled(retryAfterS, cors);
-    if (request.method === "OPTIONS") return preflightAnswer(request, origin, route.method);
+    if (request.method === "OPTIONS") return own(preflightAnswer(request, origin, route.method));
     if (request.method !== route.method) {
       return plain(405, `Only ${route.method} is forwarded on this path.`, {
         ...cors,
@@ -74,18 +77,25 @@ export function createRelay(settings: RelaySettings, deps: RelayDeps = {}): Rela
     const started = now();
     const response = await answer(request, client);
     // The path only: queries carry v2's api_key and paging cursors; headers carry tokens.
-    log(
-      `${request.method} ${new URL(request.url).pathname} ${response.status} ${Math.round(now() - started)}ms`,
-    );
+    const by = ownAnswers.has(response) ? " (relay)" : "";
+    const ms = Math.round(now() - started);
+    log(`${request.method} ${new URL(request.url).pathname} ${response.status}${by} ${ms}ms`);
     return response;
   };
 }
 
+function own(response: Response): Response {
+  ownAnswers.add(response);
+  return response;
+}
+
 function plain(status: number, message: string, headers: Record<string, string>): Response {
-  return new Response(`${message}\n`, {
-    status,
-    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
-  });
+  return own(
+    new Response(`${message}\n`, {
+      status,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+    }),
+  );
 }
 
 /** Shaped like Constant Contact's own 429, so Mailroom backs off as it does for the real one. */
@@ -94,8 +104,10 @@ function throttled(retryAfterS: number, cors: Record<string, string>): Response 
     error_key: "throttled",
     error_message: `Too many requests through the relay; retry in ${retryAfterS} s.`,
   };
-  return new Response(JSON.stringify(body), {
-    status: 429,
-    headers: { ...cors, "Content-Type": "application/json", "Retry-After": String(retryAfterS) },
-  });
+  return own(
+    new Response(JSON.stringify(body), {
+      status: 429,
+      headers: { ...cors, "Content-Type": "application/json", "Retry-After": String(retryAfterS) },
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 
-import { BROADCAST_CHANNEL, type WorkerBroadcast } from "../core/messages";
+import { BROADCAST_CHANNEL, type PollReason, type WorkerBroadcast } from "../core/messages";
 import { makePollRounds } from "../sync";
 import { demoReachable } from "./demoRelay";
 import { notifyFinished } from "./notify";
@@ -19,15 +19,16 @@ let running: Promise<void> | undefined;
  * goes. Requests arriving while a round runs join it instead of starting another, so several
  * wake-ups (two tabs, a sync event, a button) cost one set of requests.
  */
-export function pollEveryAccount(): Promise<void> {
-  running ??= deliverRound().finally(() => {
+export function pollEveryAccount(reason: PollReason = "schedule"): Promise<void> {
+  // The user's "Check now" (and a connection back) asks about every job, due or not.
+  running ??= deliverRound(reason === "user" || reason === "online").finally(() => {
     running = undefined;
   });
   return running;
 }
 
-async function deliverRound(): Promise<void> {
-  for await (const event of rounds.round(self.navigator.onLine)) {
+async function deliverRound(everyJob: boolean): Promise<void> {
+  for await (const event of rounds.round(self.navigator.onLine, everyJob)) {
     broadcast(event.broadcast);
     if (event.notify) await notifyFinished(event.notify);
   }

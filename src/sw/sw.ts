@@ -38,7 +38,7 @@ self.addEventListener("message", (event) => {
   if (event.data.type === "SKIP_WAITING") void self.skipWaiting();
   // A worker cannot keep a timer alive, so the elected page wakes it; waitUntil keeps it alive
   // for the length of the round.
-  if (event.data.type === "POLL_NOW") event.waitUntil(pollEveryAccount());
+  if (event.data.type === "POLL_NOW") event.waitUntil(pollEveryAccount(event.data.reason));
 });
 
 // Installed Chromium wakes the worker every few hours even with no tab open…

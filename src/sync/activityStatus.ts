@@ -19,6 +19,11 @@ const V3: Record<string, ActivityStatus> = {
   timed_out: "timed_out",
 };
 
+/** Whether Mailroom knows this status word (an unknown one is read as pending). */
+export function isKnownActivityStatus(generation: Generation, raw: string): boolean {
+  return (generation === "v2" ? V2[raw.toUpperCase()] : V3[raw.toLowerCase()]) !== undefined;
+}
+
 /**
  * The server's status word in Mailroom's terms. An unknown word is kept raw by the caller and read
  * as "pending" (so it is polled, with back-off, rather than wrongly shown as finished), with a warning.

@@ -7,8 +7,8 @@ import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
 import type { Account, BulkActivity } from "../db/types";
 import { refreshActivities } from "./activities";
 import type { SyncDeps } from "./context";
+import { JobBackoff } from "./jobBackoff";
 import { pollUnfinishedActivities } from "./poll";
-import { nextPollDelay } from "./pollSchedule";
 
 /** One step of a poll round: what to tell every page, and a job that ended (for a notification). */
 export interface PollEvent {
@@ -21,12 +21,15 @@ export const LIST_REFRESH_MS = 5 * 60_000;
 
 /**
  * The poll rounds of the service worker, which only delivers what a round yields (a broadcast,
- * a notification) as it comes. A round walks every signed-in account; the rounds remember how many
- * in a row found unfinished jobs but saw none finish, which backs the schedule off.
+ * a notification) as it comes. A round walks every signed-in account; the rounds keep each
+ * unfinished job's own back-off (jobBackoff.ts), so a job that does not move is checked less and
+ * less often whatever the other jobs do. A round asked for `everyJob` (the user's Check now, a
+ * connection back) asks about every unfinished job, due or not.
  *
  * @example
  * const rounds = makePollRounds();
  * for await (const { broadcast, notify } of rounds.round(navigator.onLine)) channel.postMessage(broadcast);
+ * for await (const event of rounds.round(navigator.onLine, true)) … // Check now
  *
  * @param reachable false for an account that cannot be asked now (a demo account with no page open
  *   to answer for it): the round passes over it, and nothing failed.
@@ -36,31 +39,36 @@ export function makePollRounds(
   reachable: (account: Account) => Promise<boolean> = async () => true,
 ) {
   const clock = deps?.clock ?? appClock;
-  let quietRounds = 0;
+  const backoff = new JobBackoff();
   return {
-    async *round(online: boolean): AsyncGenerator<PollEvent> {
+    async *round(online: boolean, everyJob = false): AsyncGenerator<PollEvent> {
       if (!online) {
         yield { broadcast: { type: "poll-paused", reason: "offline" } };
         return;
       }
       yield { broadcast: { type: "poll-started", at: clock.now() } };
-      let unfinished = 0;
-      let finishedAny = false;
+      const unfinished: BulkActivity[] = [];
       for (const account of await db().accounts.toArray()) {
         if (!(await reachable(account))) continue;
         // Whichever call sees a job end (the list refresh fetches unfinished details too), and even
         // if a later call of the round fails, the notification is owed: compare before and after.
         const before = await unfinishedActivitiesOf(account.id);
-        const failure = await pollAccount(account.id, deps);
-        if (failure) yield { broadcast: failure };
+        const failure = await pollAccount(account.id, deps, everyJob ? undefined : backoff);
+        if (failure) {
+          backoff.noteFailedRound(await unfinishedActivitiesOf(account.id), clock.now());
+          yield { broadcast: failure };
+        }
         const ended = await endedSince(before);
-        finishedAny ||= ended.length > 0;
-        for (const activity of ended) yield { broadcast: finishedMessage(activity), notify: activity };
-        unfinished += (await unfinishedActivitiesOf(account.id)).length;
+        for (const activity of ended) {
+          backoff.forget(activity);
+          yield { broadcast: finishedMessage(activity), notify: activity };
+        }
+        unfinished.push(...(await unfinishedActivitiesOf(account.id)));
       }
-      quietRounds = finishedAny || unfinished === 0 ? 0 : quietRounds + 1;
-      const nextPollInMs = nextPollDelay(unfinished, quietRounds);
-      yield { broadcast: { type: "poll-finished", at: clock.now(), unfinished, nextPollInMs } };
+      const nextPollInMs = backoff.nextRoundIn(unfinished, clock.now());
+      yield {
+        broadcast: { type: "poll-finished", at: clock.now(), unfinished: unfinished.length, nextPollInMs },
+      };
     },
   };
 }
@@ -69,10 +77,11 @@ export function makePollRounds(
 async function pollAccount(
   accountId: string,
   deps?: Partial<SyncDeps>,
+  backoff?: JobBackoff,
 ): Promise<WorkerBroadcast | undefined> {
   try {
     await refreshActivities(accountId, { unlessFetchedWithinMs: LIST_REFRESH_MS, deps });
-    await pollUnfinishedActivities(accountId, { deps });
+    await pollUnfinishedActivities(accountId, { deps, backoff });
     return undefined;
   } catch (error) {
     return failureMessage(accountId, error);

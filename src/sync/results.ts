@@ -3,6 +3,7 @@ import { MailroomError } from "../core/errors";
 import { db } from "../db/db";
 import type { BulkActivity } from "../db/types";
 import { openSync, type SyncOptions } from "./context";
+import { resultsHrefOf } from "./resultsHref";
 
 /**
  * The results file of a finished export (v3 `_links.results.href`, v2 `file_name`), fetched on
@@ -14,8 +15,8 @@ export async function fetchActivityResults(
   options: SyncOptions = {},
 ): Promise<Blob> {
   const activity = await findActivity(accountId, activityId);
-  const href = activity.generation === "v3" ? activity.resultsHref : activity.fileName;
-  if (!href || (activity.generation === "v2" && !/^https?:|^\//.test(href))) {
+  const href = resultsHrefOf(activity);
+  if (!href) {
     throw new MailroomError(
       "not_found",
       "This activity has no results file (only finished exports have one).",

@@ -24,18 +24,31 @@ export function hostAllowed(hostHeader: string | undefined, configuredHost: stri
   return ["127.0.0.1", "localhost", "[::1]", configured].includes(name.toLowerCase());
 }
 
-/** Reads the whole body, up to MAX_BODY_BYTES; throws BodyTooLargeError beyond that. */
-export async function readBody(
-  req: IncomingMessage,
-  limit = MAX_BODY_BYTES,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(req.headers["content-length"] ?? 0) > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Uint8Array.from(Buffer.concat(chunks));
+/**
+ * Reads the whole body, up to MAX_BODY_BYTES; rejects with BodyTooLargeError beyond that. The
+ * stream is left open (what still comes is dropped, not held) so the 413 can be sent on it: the
+ * caller destroys the request once the answer is out.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      req.resume();
+      reject(new BodyTooLargeError());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData).off("end", onEnd).resume();
+      chunks.length = 0;
+      reject(new BodyTooLargeError());
+    };
+    const onEnd = () => resolve(Uint8Array.from(Buffer.concat(chunks)));
+    req.on("data", onData).on("end", onEnd).once("error", reject);
+  });
 }

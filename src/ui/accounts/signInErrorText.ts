@@ -40,7 +40,7 @@ export const SIGN_IN_ERROR_TEXT: Record<SignInErrorKind, SignInErrorText> = {
   network: {
     title: "The token endpoint could not be reached",
     advice:
-      "You may be offline, or the server does not allow requests from this app (CORS). Check your connection; behind a CORS proxy, set its URLs under Advanced in Settings. Then sign in again.",
+      "You may be offline, or the server does not allow requests from this app (CORS). Check your connection; if Constant Contact refuses this site, run Mailroom's relay (README ‘Relay’) and give its address as the Relay URL under Advanced in Settings. Then sign in again.",
   },
   server: {
     title: "The sign-in server reported an error",

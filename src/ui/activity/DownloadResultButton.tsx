@@ -1,14 +1,18 @@
 import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
+import { resultsHrefOf } from "../../sync/resultsHref";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createOnline } from "../primitives/createOnline";
 import { createTask } from "../primitives/createTask";
 import { fetchActivityResults } from "../work/sync";
 import { downloadBlob } from "./downloadBlob";
 
-/** A finished v3 export has a result file on Constant Contact, fetched with the account's token. */
+/**
+ * A finished export has a result file on Constant Contact, fetched with the account's token: v3's
+ * results link or v2's `file_name` (before, only v3 showed the button).
+ */
 export function hasResultFile(activity: BulkActivity): boolean {
-  return activity.generation === "v3" && activity.status === "completed" && Boolean(activity.resultsHref);
+  return resultsHrefOf(activity) !== undefined;
 }
 
 /** "Download result file": online only, since the file lives on Constant Contact. */

@@ -40,7 +40,7 @@ export function errorAdvice(info: ErrorInfo, context: ErrorContext, now: number)
       return {
         title: "Constant Contact could not be reached",
         advice:
-          "The request failed without an answer: often the browser blocked it (CORS) or a network filter did. If your network requires it, route requests through a CORS proxy under Settings › Advanced (account endpoints).",
+          "The request failed without an answer: often the browser blocked it (CORS) or a network filter did. If your network requires it, route requests through Mailroom's relay (npm run relay, or deployed: README ‘Relay’) by giving its address as the Relay URL under Settings › Advanced.",
         link: SETTINGS,
       };
     case "not_signed_in":
@@ -88,7 +88,7 @@ export function errorAdvice(info: ErrorInfo, context: ErrorContext, now: number)
       return {
         title: "This device refused to store more",
         advice:
-          "The browser's storage for Mailroom is full or unavailable. Free space on the device, ask for persistent storage in Settings, or remove send lists you no longer need.",
+          "The browser's storage for Mailroom is full or unavailable. Free space on the device, ask for persistent storage in Settings, or remove send lists you no longer need (Remove from this device, under each list on the Campaigns screen).",
         link: SETTINGS,
       };
     default:

@@ -20,6 +20,16 @@ export async function syncSends(dataset: string, options?: { signal?: AbortSigna
   return (await engine()).syncSends(dataset, options);
 }
 
+/** "Sync everything again": the whole list anew, ending with exactly the server's rows. */
+export async function resyncSends(dataset: string, options?: { signal?: AbortSignal }) {
+  return (await engine()).syncSends(dataset, { ...options, full: true });
+}
+
+/** "Remove from this device": one send list's cached sends and state. */
+export async function removeSendList(dataset: string) {
+  return (await engine()).removeSendList(dataset);
+}
+
 export async function fetchActivityResults(accountId: string, activityId: string) {
   return (await engine()).fetchActivityResults(accountId, activityId);
 }

@@ -76,7 +76,10 @@ describe("Accounts section", () => {
     await userEvent.click(within(acme).getByRole("button", { name: /erase this account's data/ }));
     expect(await db().accounts.count()).toBe(2);
     await userEvent.click(within(acme).getByRole("button", { name: "Yes, erase" }));
-    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Acme" })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Acme" })).toBeNull(), {
+      // The live query's turn after the erase's transaction: over a second on a loaded machine.
+      timeout: 10_000,
+    });
     expect(await db().syncState.toCollection().primaryKeys()).toEqual(["b|activities"]);
     expect(await db().accounts.toCollection().primaryKeys()).toEqual(["b"]);
   });
@@ -88,9 +91,16 @@ describe("Accounts section", () => {
     const acme = await row("Acme");
     await userEvent.click(within(acme).getByRole("button", { name: /erase this account's data/ }));
     await userEvent.click(within(acme).getByRole("button", { name: "Yes, erase" }));
-    const status = await screen.findByText(/“Acme” was signed out and erased from this device/);
+    const status = await screen.findByText(
+      /“Acme” was signed out and erased from this device/,
+      {},
+      { timeout: 10_000 },
+    );
     expect(status.textContent).toMatch(/did not confirm the revocation.*Revoking a token at .* failed/);
-    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Acme" })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Acme" })).toBeNull(), {
+      // The live query's turn after the erase's transaction: over a second on a loaded machine.
+      timeout: 10_000,
+    });
     expect(localStorage.getItem(CURRENT_ACCOUNT_KEY)).toBeNull();
     expect(await db().accounts.toCollection().primaryKeys()).toEqual(["b"]);
   });
@@ -101,7 +111,13 @@ describe("Accounts section", () => {
     const acme = await row("Acme");
     await userEvent.click(within(acme).getByRole("button", { name: /erase this account's data/ }));
     await userEvent.click(within(acme).getByRole("button", { name: "Yes, erase" }));
-    expect(await screen.findByText(/“Acme” was signed out and erased from this device\.$/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /“Acme” was signed out and erased from this device\.$/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
     expect(localStorage.getItem(CURRENT_ACCOUNT_KEY)).toBe("b");
   });
 

@@ -107,6 +107,37 @@ describe("Activity detail screen", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("Sign in again");
   });
 
+  it("finished v2 export: its file_name is a result file to download too", async () => {
+    const db = freshDb();
+    await db.accounts.put(account());
+    const fileName = "https://api.constantcontact.com/v2/activities/a-7/file";
+    await db.activities.put(
+      activity({
+        generation: "v2",
+        activityId: "a-7",
+        type: "EXPORT_CONTACTS",
+        rawStatus: "COMPLETE",
+        fileName,
+      }),
+    );
+    URL.createObjectURL = vi.fn(() => "blob:x");
+    URL.revokeObjectURL = vi.fn();
+    show("/activities/v2/a-7");
+    fireEvent.click(await screen.findByRole("button", { name: "Download result file" }));
+    await waitFor(() => expect(sync.fetchActivityResults).toHaveBeenCalledWith("acc-1", "a-7"));
+  });
+
+  it("a v2 import's file_name is the uploaded file's name, not a result file: no button", async () => {
+    const db = freshDb();
+    await db.accounts.put(account());
+    await db.activities.put(
+      activity({ generation: "v2", activityId: "a-8", rawStatus: "COMPLETE", fileName: "contacts.csv" }),
+    );
+    show("/activities/v2/a-8");
+    await screen.findByRole("heading", { level: 1 });
+    expect(screen.queryByRole("button", { name: "Download result file" })).toBeNull();
+  });
+
   it("offline: the download is disabled and says why", async () => {
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
     const db = freshDb();

@@ -15,7 +15,7 @@ afterEach(cleanup);
 describe("errors by kind, with what to do", () => {
   it("network (CORS) explains the proxy in Settings › Advanced", () => {
     const advice = advise(new MailroomError("network", "Failed to fetch"));
-    expect(advice.advice).toContain("CORS proxy under Settings › Advanced");
+    expect(advice.advice).toContain("Relay URL under Settings › Advanced");
     expect(advice.link?.href).toBe("/settings");
   });
 

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { answerDemoInPage } from "../../../src/auth/demoInPage";
 import { endpointsOn, SANDBOX_V2_API_KEY, SANDBOX_V3_CLIENT_ID } from "../../../src/auth/presets";
 import { DEMO_ORIGIN } from "../../../src/core/demo";
 import type { StoredToken } from "../../../src/db";
@@ -47,8 +48,14 @@ async function seed(
 const expectHeader = (text: string) =>
   waitFor(() => expect(document.querySelector(".toolbar .freshness")?.textContent).toBe(text));
 
-beforeEach(() => vi.clearAllMocks());
+// Demo accounts are answered by the page's own sandbox, as main.tsx sets up.
+let stopAnswering: () => void;
+beforeEach(() => {
+  vi.clearAllMocks();
+  stopAnswering = answerDemoInPage();
+});
 afterEach(() => {
+  stopAnswering();
   cleanup();
   vi.unstubAllGlobals();
 });

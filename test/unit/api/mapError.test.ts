@@ -79,12 +79,12 @@ describe("mapping failures without an answer", () => {
     expect(mapThrownError(new TypeError("Failed to fetch"), v3, "https://api.cc.email").kind).toBe("offline");
   });
 
-  it("network while online, saying it may be CORS and suggesting a proxy", () => {
+  it("network while online, saying it may be CORS and suggesting the relay", () => {
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(true);
     const error = mapThrownError(new TypeError("Failed to fetch"), v3, "https://api.cc.email");
     expect(error.kind).toBe("network");
     expect(error.message).toMatch(/CORS/);
-    expect(error.message).toMatch(/proxy/);
+    expect(error.message).toMatch(/Relay URL/);
   });
 
   it("a timeout → network", () => {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // "Both v3 and v2" as one sign-in: v3's callback starts v2's at once, against the sandbox's core.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { answerDemoInPage } from "../../../src/auth/demoInPage";
 import { isSignInError } from "../../../src/auth/errors";
 import { endpointsOn, SANDBOX_V2_API_KEY, SANDBOX_V3_CLIENT_ID } from "../../../src/auth/presets";
 import { beginSignIn } from "../../../src/auth/signInSequence";
@@ -92,7 +93,8 @@ describe("signing in to both generations in one go", () => {
     const demo = sandboxAccount(DEMO_ORIGIN);
     await db().accounts.add(demo);
     const go = vi.fn();
-    const result = await startSignIn(demo, demo.generations, go);
+    const stopAnswering = answerDemoInPage();
+    const result = await startSignIn(demo, demo.generations, go).finally(stopAnswering);
     expect(result).toMatchObject({ accountId: demo.id, generation: "v2" });
     expect((await readToken(demo.id, "v3"))?.accessToken).toBeTruthy();
     expect((await readToken(demo.id, "v2"))?.accessToken).toBeTruthy();

@@ -205,6 +205,16 @@ describe("what crosses the relay", () => {
     expect(logs.join("\n")).not.toMatch(/secret|eyJ|cursor|\?/);
   });
 
+  it("marks the answers it made itself, so a refusal by the relay is told apart from Constant Contact's", async () => {
+    const { relay, logs } = relayWithFakeUpstream({
+      answer: () => new Response("[]", { status: 429 }),
+    });
+    await relay(fromMailroom("/v3/activities"), "c");
+    await relay(fromMailroom("/v3/activities", { method: "POST" }), "c");
+    expect(logs[0]).toMatch(/^GET \/v3\/activities 429 \d+ms$/);
+    expect(logs[1]).toMatch(/^POST \/v3\/activities 405 \(relay\) \d+ms$/);
+  });
+
   it("answers 502 when Constant Contact cannot be reached, with CORS so the page can read it", async () => {
     const { relay } = relayWithFakeUpstream({
       answer: () => Promise.reject(new TypeError("fetch failed")),
