@@ -13,7 +13,7 @@ await build({ logLevel: "warn" });
 const sandbox = await startSandboxServer({ port: sandboxPort });
 const app = await startStaticServer({ root: "dist", port: appPort, sandboxOrigin: sandbox.url });
 // The sandbox answers CORS only for origins it is told: the app's is known once it listens.
-sandbox.allowOrigin(app.url);
+sandbox.allowOrigin(app.origin);
 
 console.log(`\n  Mailroom   ${app.url}`);
 console.log(`  Sandbox    ${sandbox.url}  (simulated Constant Contact; see src/sandbox/README.md)\n`);

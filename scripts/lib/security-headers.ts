@@ -115,8 +115,8 @@ export function nginxSnippet(options: PolicyOptions, base = "/"): string {
     ([name, value]) => `  add_header ${name} "${value}" always;`,
   );
   const lines = [
-    "# Mailroom: include inside your server { } block, with `root` set to the folder that holds",
-    `# the build's files under ${root}. Written from scripts/lib/security-headers.ts: edit that, not this.`,
+    `# Mailroom under ${root}: include inside your server { } block; the build's dist/ must be the`,
+    `# folder <root>${root}. Written from scripts/lib/security-headers.ts: edit that, not this.`,
     `location ${root} {`,
     ...headers,
     '  add_header Cache-Control "no-cache" always;',

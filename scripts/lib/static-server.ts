@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** The app's address, base path included, without its trailing slash (e.g. http://127.0.0.1:3/mailroom). */
   url: string;
+  /** The origin alone (what a sandbox must allow for CORS), e.g. http://127.0.0.1:3 */
+  origin: string;
   /** Serve another build from now on (the E2E update test swaps builds under a running server). */
   setRoot(dir: string): void;
   /** Point `/runtime-config.json` at another sandbox (the bench's paced run uses a second one). */
@@ -125,8 +127,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   // Once listening, a failing socket must not take the process (and the sandbox in it) down.
   server.on("error", (error) => console.warn(`static server: ${error.message}`));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://${options.host ?? "127.0.0.1"}:${port}`;
   return {
-    url: `http://${options.host ?? "127.0.0.1"}:${port}${base.replace(/\/$/, "")}`,
+    origin,
+    url: origin + base.replace(/\/$/, ""),
     setRoot: (dir) => {
       root = resolve(dir);
     },

@@ -32,6 +32,7 @@ beforeEach(async () => {
     base: BASE,
     sandboxOrigin: sandbox.url,
   });
+  sandbox.allowOrigin(server.origin);
   browser = await launchPersistent();
 });
 afterEach(async () => {

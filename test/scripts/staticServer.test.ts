@@ -105,6 +105,7 @@ describe("the static server with a base path", () => {
   it("serves the app, its runtime config and its files under the base only", async () => {
     server = await start("/mailroom/");
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mailroom$/);
+    expect(server.url).toBe(`${server.origin}/mailroom`);
     expect((await send(server, "GET", "/mailroom/")).body).toContain("<title>Mailroom");
     expect((await send(server, "GET", "/mailroom/activities/v3/1")).body).toContain("<title>Mailroom");
     expect((await send(server, "GET", "/mailroom/assets/app-1234.js")).body).toBe("export {};");

@@ -147,7 +147,7 @@ describe("Campaigns screen", () => {
     vi.mocked(sync.refreshCampaigns).mockRejectedValueOnce(new MailroomError("network", "Failed to fetch"));
     show();
     fireEvent.click(await screen.findByRole("button", { name: "Refresh campaigns" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("CORS proxy");
+    expect((await screen.findByRole("alert")).textContent).toContain("Relay URL");
     expect(db).toBeTruthy();
   });
 

@@ -21,7 +21,7 @@ export async function startApp(sandboxConfig: Partial<SandboxConfig> = {}): Prom
   });
   const server = await startStaticServer({ root: inject("distDir"), sandboxOrigin: sandboxServer.url });
   // Both on free ports: the app's origin is known only now, and the sandbox answers CORS for no other.
-  sandboxServer.allowOrigin(server.url);
+  sandboxServer.allowOrigin(server.origin);
   return {
     url: server.url,
     sandboxUrl: sandboxServer.url,
