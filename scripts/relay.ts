@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { pathToFileURL } from "node:url";
-import { createRelay, type RelayDeps } from "../src/relay/handler";
+import { makeRelay, type RelayDeps } from "../src/relay/handler";
 import { RelayConfigError, type RelayEnv, relaySettingsFrom } from "../src/relay/settings";
 
 export const DEFAULT_RELAY_PORT = 8787;
@@ -54,7 +54,7 @@ export async function startRelayServer(options: {
   host?: string;
   deps?: RelayDeps;
 }): Promise<RelayServer> {
-  const relay = createRelay(relaySettingsFrom(options.env), options.deps);
+  const relay = makeRelay(relaySettingsFrom(options.env), options.deps);
   const host = options.host ?? "127.0.0.1";
   let origin = "";
   const server = createServer((req, res) => {

@@ -41,7 +41,7 @@ export interface ApiClient {
   getBlob(pathOrLink: string, options: CallOptions): Promise<Blob>;
 }
 
-export function createApiClient(
+export function makeApiClient(
   account: ApiAccount,
   generation: Generation,
   options: ApiClientOptions,

@@ -113,7 +113,7 @@ function toAccount(input: AccountInput, id: string, createdAt: number): Account 
 }
 
 /** Validates and stores a new account. Throws AccountValidationError with a message per field. */
-export async function createAccount(input: AccountInput): Promise<Account> {
+export async function addAccount(input: AccountInput): Promise<Account> {
   const account = toAccount(input, crypto.randomUUID(), clock.now());
   await db().accounts.add(account);
   return account;

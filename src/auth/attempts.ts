@@ -10,7 +10,7 @@ export const ATTEMPT_LIFETIME_MS = 10 * 60 * 1000;
  * Stores a new attempt: its `state` (both generations) and, for v3, the PKCE `code_verifier`. In
  * IndexedDB, never localStorage: the verifier is a secret and the callback may open in another tab.
  */
-export async function createAttempt(
+export async function addAttempt(
   accountId: string,
   generation: Generation,
   redirectUri: string,

@@ -1,6 +1,6 @@
 import { clock } from "../core/clock";
 import { type Account, type AuthAttempt, db } from "../db";
-import { createAttempt } from "./attempts";
+import { addAttempt } from "./attempts";
 import { SignInError } from "./errors";
 import { fetchFor } from "./http";
 import { saveToken } from "./tokens";
@@ -9,7 +9,7 @@ import { signInErrorFromOAuth } from "./v3SignIn";
 /** Starts a v2 sign-in (implicit flow): the token comes back in the redirect's fragment. */
 export async function beginV2SignIn(account: Account, redirectUri: string): Promise<string> {
   if (!account.v2ApiKey) throw new Error(`The account "${account.label}" has no v2 API key.`);
-  const attempt = await createAttempt(account.id, "v2", redirectUri);
+  const attempt = await addAttempt(account.id, "v2", redirectUri);
   const url = new URL(account.endpoints.v2Authorize);
   url.searchParams.set("response_type", "token");
   url.searchParams.set("client_id", account.v2ApiKey);

@@ -1,6 +1,6 @@
 import * as oauth from "oauth4webapi";
 import { type Account, type AuthAttempt, db } from "../db";
-import { createAttempt } from "./attempts";
+import { addAttempt } from "./attempts";
 import { SignInError } from "./errors";
 import { v3OAuthFor } from "./oauthClient";
 import { timeoutNote } from "./timeout";
@@ -12,7 +12,7 @@ import { saveToken, tokenFromResponse } from "./tokens";
  */
 export async function beginV3SignIn(account: Account, redirectUri: string): Promise<string> {
   if (!account.v3ClientId) throw new Error(`The account "${account.label}" has no v3 client id.`);
-  const attempt = await createAttempt(account.id, "v3", redirectUri);
+  const attempt = await addAttempt(account.id, "v3", redirectUri);
   const url = new URL(account.endpoints.v3Authorize);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", account.v3ClientId);

@@ -23,7 +23,7 @@ const ownAnswers = new WeakSet<Response>();
 /** `client` identifies the caller for the rate cap: its IP address, as the entry knows it. */
 export type RelayHandler = (request: Request, client: string) => Promise<Response>;
 
-export function createRelay(settings: RelaySettings, deps: RelayDeps = {}): RelayHandler {
+export function makeRelay(settings: RelaySettings, deps: RelayDeps = {}): RelayHandler {
   const now = deps.now ?? (() => performance.now());
   const upstreamFetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const limiter = makeRateLimiter(settings.ratePerSecond, now);

@@ -25,7 +25,7 @@ export const MINUTE_MS = 60_000;
  * showcase activities run for the first minutes after start, and two sandboxes created within the
  * same minute with the same seed serve identical data.
  */
-export function createClock(options: { startTime?: number; timeScale?: number; anchor?: number }): Clock {
+export function makeClock(options: { startTime?: number; timeScale?: number; anchor?: number }): Clock {
   const start = options.startTime ?? realTime.now();
   const scale = options.timeScale ?? 1;
   const realStart = realTime.now();

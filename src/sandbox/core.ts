@@ -2,7 +2,7 @@
 // fetch-style function, `handle(request) → response`, over a seeded, time-driven state. The Node
 // server (node/serve.ts) and the in-browser demo (browser/demo.ts) are thin adapters over it.
 import { clock as realTime } from "../core/clock";
-import { createClock } from "./clock";
+import { makeClock } from "./clock";
 import { AllowedOrigins, preflight, withCors } from "./cors";
 import { TokenStore } from "./credentials";
 import { buildWorld, type World } from "./data/world";
@@ -101,7 +101,7 @@ const MAX_EXTRA_CAMPAIGNS = 900;
 
 const clampInt = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
 
-export function createSandbox(
+export function makeSandbox(
   config: Partial<SandboxConfig> = {},
   options: { realNow?: () => number } = {},
 ): Sandbox {
@@ -116,12 +116,12 @@ export function createSandbox(
   cfg.bigCampaignSends = clampInt(cfg.bigCampaignSends, MAX_BIG_CAMPAIGN);
   cfg.extraV3Activities = clampInt(cfg.extraV3Activities, MAX_EXTRA_V3_ACTIVITIES);
   cfg.extraCampaigns = clampInt(cfg.extraCampaigns, MAX_EXTRA_CAMPAIGNS);
-  const firstClock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: cfg.anchor });
+  const firstClock = makeClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: cfg.anchor });
   const world = buildWorld(cfg.seed, firstClock.anchor, cfg);
   const realNow = options.realNow ?? (() => realTime.now());
 
   const fresh = (
-    clock = createClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: firstClock.anchor }),
+    clock = makeClock({ startTime: cfg.startTime, timeScale: cfg.timeScale, anchor: firstClock.anchor }),
   ): SandboxState => {
     const faults = new FaultState(cfg.seed);
     faults.set(checkFaults(cfg.faults));

@@ -1,11 +1,11 @@
 import { type AuthProvider, defaultAuthProvider } from "../api/auth";
-import { type ApiClient, createApiClient, type FetchLike } from "../api/client";
+import { type ApiClient, type FetchLike, makeApiClient } from "../api/client";
 import { clock as appClock, type Clock } from "../core/clock";
 import { MailroomError } from "../core/errors";
 import { platformLocks } from "../core/locks";
 import { getAccount } from "../db/accounts";
 import type { Account, Generation } from "../db/types";
-import { createPacer, type Pacer, requestsPerSecondFor } from "./pacer";
+import { makePacer, type Pacer, requestsPerSecondFor } from "./pacer";
 import { type RetryNotice, type RetryPolicy, withRetries } from "./retry";
 
 /** Everything a sync function reaches outside itself; tests pass their own. */
@@ -90,13 +90,13 @@ function generationApi(
       `Account "${account.label}" is not connected to the ${generation} API.`,
     );
   }
-  const pacer: Pacer = createPacer({
+  const pacer: Pacer = makePacer({
     appKey: appKeyOf(account, generation),
     requestsPerSecond: requestsPerSecondFor(account),
     clock: deps.clock,
     locks: deps.locks,
   });
-  const client = createApiClient(account, generation, {
+  const client = makeApiClient(account, generation, {
     auth: deps.authProviderFor(account.id, generation),
     fetch: deps.fetch,
     pace: () => pacer.slot(signal),

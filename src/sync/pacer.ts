@@ -32,7 +32,7 @@ export interface Pacer {
 /** A slot reserved at `at` (now or later), or none before `resetsAt`. */
 type Decision = { granted: true; at: number } | { granted: false; resetsAt: number };
 
-export function createPacer(options: PacerOptions): Pacer {
+export function makePacer(options: PacerOptions): Pacer {
   const dailyLimit = options.dailyLimit ?? DAILY_LIMIT;
   const lockName = paceLockName(options.appKey);
   const locked = <T>(task: () => Promise<T>): Promise<T> => withLock(options.locks, lockName, task);

@@ -2,7 +2,7 @@
 // Request limits: 4/s (sliding window) and a daily quota per application key, with the real bodies.
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/sandbox/clock";
-import { createSandbox } from "../../src/sandbox/core";
+import { makeSandbox } from "../../src/sandbox/core";
 import { V3_CLIENT_ID } from "../../src/sandbox/credentials";
 import { SlidingWindowLimiter } from "../../src/sandbox/limits";
 import { call, form, REDIRECT_URI, START, signInV2, signInV3, testSandbox, v2, v3 } from "./support";
@@ -30,10 +30,7 @@ describe("the sliding one-second window", () => {
 describe("limits on the API", () => {
   // Real time is frozen for these tests so that the 5 requests surely fall within one second.
   const frozen = () =>
-    createSandbox(
-      { startTime: START, timeScale: 0, rateLimit: 4, tokenRateLimit: 0 },
-      { realNow: () => 1000 },
-    );
+    makeSandbox({ startTime: START, timeScale: 0, rateLimit: 4, tokenRateLimit: 0 }, { realNow: () => 1000 });
 
   it("throttles the 5th v3 request within a second with 429 {error_key: throttled}", async () => {
     const sb = frozen();
@@ -81,7 +78,7 @@ describe("limits on the API", () => {
   });
 
   it("limits the token endpoint to about one request per second", async () => {
-    const sb = createSandbox({ startTime: START, timeScale: 0, tokenRateLimit: 1 }, { realNow: () => 5000 });
+    const sb = makeSandbox({ startTime: START, timeScale: 0, tokenRateLimit: 1 }, { realNow: () => 5000 });
     const ask = () =>
       call(
         sb,
@@ -98,7 +95,7 @@ describe("limits on the API", () => {
   });
 
   it("does not limit per second with rateLimit 0", async () => {
-    const sb = createSandbox(
+    const sb = makeSandbox(
       { startTime: START, timeScale: 0, rateLimit: 0, tokenRateLimit: 0 },
       { realNow: () => 0 },
     );

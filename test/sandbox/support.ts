@@ -1,5 +1,5 @@
 // Helpers for the sandbox contract tests: a deterministic sandbox, sign-in shortcuts and requests.
-import { createSandbox, type Sandbox, type SandboxConfig } from "../../src/sandbox/core";
+import { makeSandbox, type Sandbox, type SandboxConfig } from "../../src/sandbox/core";
 import { V2_API_KEY, V3_CLIENT_ID } from "../../src/sandbox/credentials";
 
 export const ORIGIN = "http://127.0.0.1:4174";
@@ -11,7 +11,7 @@ export const ALL_SCOPES = "contact_data campaign_data offline_access account_rea
 
 /** Frozen time, no per-second limits, CORS for APP_ORIGIN: each test switches on only what it checks. */
 export function testSandbox(config: Partial<SandboxConfig> = {}): Sandbox {
-  return createSandbox({
+  return makeSandbox({
     startTime: START,
     timeScale: 0,
     rateLimit: 0,

@@ -9,7 +9,7 @@
 // with (any later sandbox accepts the tokens an earlier one issued).
 import { DEMO_ORIGIN, type DemoFetch } from "../../core/demo";
 import { MINUTE_MS } from "../clock";
-import { createSandbox, DEFAULT_CONFIG, type Sandbox } from "../core";
+import { DEFAULT_CONFIG, makeSandbox, type Sandbox } from "../core";
 import { randomToken } from "../random";
 
 /** What the demo keeps between page loads (stored as is by src/db/demoWorld.ts). */
@@ -32,7 +32,7 @@ export function newDemoWorld(now: number): DemoWorld {
 
 /** A sandbox over a persisted world: consent approves itself, time runs as real time. */
 export function demoSandbox(world: DemoWorld): Sandbox {
-  return createSandbox({
+  return makeSandbox({
     autoApprove: true,
     seed: world.seed,
     anchor: world.anchor,

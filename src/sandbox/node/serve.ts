@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { createSandbox, type Sandbox, type SandboxConfig } from "../core";
+import { makeSandbox, type Sandbox, type SandboxConfig } from "../core";
 import { configFromEnv } from "./env";
 import { BodyTooLargeError, hostAllowed, readBody } from "./guard";
 
@@ -50,7 +50,7 @@ export async function startSandboxServer(
   options: { port?: number; host?: string; config?: Partial<SandboxConfig> } = {},
 ): Promise<SandboxServer> {
   const host = options.host ?? "127.0.0.1";
-  const sandbox = createSandbox({ ...configFromEnv(process.env), ...options.config });
+  const sandbox = makeSandbox({ ...configFromEnv(process.env), ...options.config });
   let origin = "";
   const server = createServer((req, res) => {
     if (!hostAllowed(req.headers.host, host)) {

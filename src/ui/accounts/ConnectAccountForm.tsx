@@ -1,11 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import {
-  type AccountErrors,
-  type AccountInput,
-  createAccount,
-  validateAccountInput,
-} from "../../auth/accounts";
+import { type AccountErrors, type AccountInput, addAccount, validateAccountInput } from "../../auth/accounts";
 import type { Account, Generation } from "../../db";
 import { EndpointFields } from "./EndpointFields";
 import { blankAccountInput, demoPreset, sandboxPreset } from "./formPresets";
@@ -52,7 +47,7 @@ export function ConnectAccountForm(props: { onConnected: (account: Account) => v
     }
     setSaving(true);
     try {
-      const account = await createAccount({ ...input, endpoints: { ...input.endpoints } });
+      const account = await addAccount({ ...input, endpoints: { ...input.endpoints } });
       setInput(blankAccountInput());
       setSubmitted(false);
       await props.onConnected(account);

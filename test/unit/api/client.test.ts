@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiClient } from "../../../src/api/client";
+import { makeApiClient } from "../../../src/api/client";
 import { v2SendsPage } from "../../../src/api/v2/sends";
 import { getV3Activity, v3ActivitiesPage } from "../../../src/api/v3/activities";
 import { isMailroomError } from "../../../src/core/errors";
@@ -28,7 +28,7 @@ describe("the API client", () => {
             results: [],
           }),
     );
-    const client = createApiClient(makeAccount(), "v2", { auth: fakeAuth("v2"), fetch });
+    const client = makeApiClient(makeAccount(), "v2", { auth: fakeAuth("v2"), fetch });
     const first = await v2SendsPage(client, { campaignId: "9" });
     await v2SendsPage(client, { campaignId: "9", link: first.next });
     expect(requests.map((r) => r.url.search)).toEqual([
@@ -45,7 +45,7 @@ describe("the API client", () => {
     const account = makeAccount({
       endpoints: { ...makeAccount().endpoints, v3Api: "https://proxy.test/cc" },
     });
-    const client = createApiClient(account, "v3", { auth: fakeAuth("v3"), fetch });
+    const client = makeApiClient(account, "v3", { auth: fakeAuth("v3"), fetch });
     const page = await v3ActivitiesPage(client, {});
     await client.getJson(page.next ?? "", { context });
     expect(requests.map((r) => r.url.href)).toEqual([
@@ -61,7 +61,7 @@ describe("the API client", () => {
         : json(401, { error_key: "unauthorized" }),
     );
     const auth = fakeAuth("v2");
-    const client = createApiClient(makeAccount(), "v2", { auth, fetch });
+    const client = makeApiClient(makeAccount(), "v2", { auth, fetch });
     expect(await client.getJson("v2/activities", { context })).toEqual([]);
     expect(auth.refreshes).toEqual(["token-1"]);
     expect(requests).toHaveLength(2);
@@ -70,7 +70,7 @@ describe("the API client", () => {
   it("a second 401 is final: unauthorized, one refresh only", async () => {
     const { fetch, requests } = recordingFetch(() => json(401, { error_key: "unauthorized" }));
     const auth = fakeAuth("v3");
-    const client = createApiClient(makeAccount(), "v3", { auth, fetch });
+    const client = makeApiClient(makeAccount(), "v3", { auth, fetch });
     const error = await rejection(client.getJson("v3/activities", { context }));
     expect(error.kind).toBe("unauthorized");
     expect(auth.refreshes).toHaveLength(1);
@@ -82,18 +82,18 @@ describe("the API client", () => {
       request.headers.get("Authorization") === "Bearer token-2" ? json(200, {}) : json(401, {}),
     );
     const pace = vi.fn(async () => undefined);
-    const client = createApiClient(makeAccount(), "v3", { auth: fakeAuth("v3"), fetch, pace });
+    const client = makeApiClient(makeAccount(), "v3", { auth: fakeAuth("v3"), fetch, pace });
     await client.getJson("v3/x", { context });
     expect(pace).toHaveBeenCalledTimes(2);
   });
 
   it("a body that is not JSON → bad_response; a missing required field → bad_response naming it", async () => {
-    const notJson = createApiClient(makeAccount(), "v3", {
+    const notJson = makeApiClient(makeAccount(), "v3", {
       auth: fakeAuth("v3"),
       fetch: async () => new Response("<html>", { status: 200 }),
     });
     expect((await rejection(notJson.getJson("v3/activities", { context }))).kind).toBe("bad_response");
-    const missing = createApiClient(makeAccount(), "v3", {
+    const missing = makeApiClient(makeAccount(), "v3", {
       auth: fakeAuth("v3"),
       fetch: async () => json(200, { activity_id: "a1" }),
     });
@@ -103,7 +103,7 @@ describe("the API client", () => {
   });
 
   it("a fetch that throws while online → network (maybe CORS); while offline → offline", async () => {
-    const failing = createApiClient(makeAccount(), "v3", {
+    const failing = makeApiClient(makeAccount(), "v3", {
       auth: fakeAuth("v3"),
       fetch: async () => {
         throw new TypeError("Failed to fetch");
@@ -116,7 +116,7 @@ describe("the API client", () => {
 
   it("an aborted call rejects with the signal's reason, not a mapped error", async () => {
     const controller = new AbortController();
-    const client = createApiClient(makeAccount(), "v3", {
+    const client = makeApiClient(makeAccount(), "v3", {
       auth: fakeAuth("v3"),
       fetch: async () => {
         controller.abort();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiClient } from "../../../src/api/client";
+import { makeApiClient } from "../../../src/api/client";
 import { answerDemoRequestsWith } from "../../../src/core/demo";
 import { fakeAuth, json, makeAccount } from "../sync/support/fakes";
 
@@ -13,7 +13,7 @@ describe("a demo-mode account", () => {
     const origin = "https://demo.mailroom.invalid";
     const account = makeAccount({ endpoints: { ...makeAccount().endpoints, v3Api: origin, v2Api: origin } });
     const globalFetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(json(200, { from: "network" }));
-    const client = createApiClient(account, "v3", { auth: fakeAuth("v3") });
+    const client = makeApiClient(account, "v3", { auth: fakeAuth("v3") });
     expect(await client.getJson("v3/activities", { context: { what: "x" } })).toEqual({ from: "demo" });
     expect(demoFetch).toHaveBeenCalledTimes(1);
     expect(globalFetch).not.toHaveBeenCalled();
@@ -24,7 +24,7 @@ describe("a demo-mode account", () => {
     const origin = "https://demo.mailroom.invalid";
     const account = makeAccount({ endpoints: { ...makeAccount().endpoints, v3Api: origin, v2Api: origin } });
     const globalFetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(json(200, { from: "network" }));
-    const client = createApiClient(account, "v3", { auth: fakeAuth("v3") });
+    const client = makeApiClient(account, "v3", { auth: fakeAuth("v3") });
     await expect(client.getJson("v3/activities", { context: { what: "x" } })).rejects.toMatchObject({
       kind: "network",
     });

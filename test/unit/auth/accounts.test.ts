@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   type AccountInput,
-  createAccount,
+  addAccount,
   updateAccount,
   validateAccountInput,
 } from "../../../src/auth/accounts";
@@ -72,7 +72,7 @@ describe("account validation", () => {
 
 describe("creating and updating accounts", () => {
   it("stores a trimmed account under a random id, without the other generation's credentials", async () => {
-    const account = await createAccount({
+    const account = await addAccount({
       ...valid,
       label: "  Acme  ",
       v2ApiKey: "unused",
@@ -84,7 +84,7 @@ describe("creating and updating accounts", () => {
   });
 
   it("refuses invalid input with the per-field messages", async () => {
-    await expect(createAccount({ ...valid, label: "" })).rejects.toMatchObject({
+    await expect(addAccount({ ...valid, label: "" })).rejects.toMatchObject({
       name: "AccountValidationError",
       errors: { label: expect.stringMatching(/name/) },
     });
@@ -92,7 +92,7 @@ describe("creating and updating accounts", () => {
   });
 
   it("updates an account in place and keeps its id and creation time", async () => {
-    const account = await createAccount(valid);
+    const account = await addAccount(valid);
     const updated = await updateAccount(account.id, { ...valid, label: "Acme EU" });
     expect(updated).toMatchObject({ id: account.id, createdAt: account.createdAt, label: "Acme EU" });
   });

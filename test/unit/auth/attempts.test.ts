@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   ATTEMPT_LIFETIME_MS,
-  createAttempt,
+  addAttempt,
   purgeExpiredAttempts,
   takeAttempt,
 } from "../../../src/auth/attempts";
@@ -15,7 +15,7 @@ beforeEach(() => {
 
 describe("sign-in attempts (state and code_verifier)", () => {
   it("stores state and verifier in IndexedDB, never in localStorage", async () => {
-    const attempt = await createAttempt("acc-1", "v3", "http://127.0.0.1:1/auth/callback");
+    const attempt = await addAttempt("acc-1", "v3", "http://127.0.0.1:1/auth/callback");
     expect(attempt.state.length).toBeGreaterThanOrEqual(32);
     expect(attempt.codeVerifier?.length).toBeGreaterThanOrEqual(43);
     expect(await db().authAttempts.get(attempt.state)).toEqual(attempt);
@@ -23,32 +23,32 @@ describe("sign-in attempts (state and code_verifier)", () => {
   });
 
   it("gives v2 attempts a state but no verifier", async () => {
-    const attempt = await createAttempt("acc-1", "v2", "http://127.0.0.1:1/auth/callback");
+    const attempt = await addAttempt("acc-1", "v2", "http://127.0.0.1:1/auth/callback");
     expect(attempt.codeVerifier).toBeUndefined();
   });
 
   it("returns an attempt once: a replayed state is unknown", async () => {
-    const attempt = await createAttempt("acc-1", "v3", "http://x/auth/callback");
+    const attempt = await addAttempt("acc-1", "v3", "http://x/auth/callback");
     expect((await takeAttempt(attempt.state)).accountId).toBe("acc-1");
     await expect(takeAttempt(attempt.state)).rejects.toMatchObject({ kind: "unknown_state" });
   });
 
   it("refuses a state nobody issued and a missing state", async () => {
-    await createAttempt("acc-1", "v3", "http://x/auth/callback");
+    await addAttempt("acc-1", "v3", "http://x/auth/callback");
     await expect(takeAttempt("tampered")).rejects.toMatchObject({ kind: "unknown_state" });
     await expect(takeAttempt(null)).rejects.toMatchObject({ kind: "missing_parameters" });
   });
 
   it("refuses an attempt older than ten minutes, and deletes it", async () => {
     const startedAt = Date.now() - ATTEMPT_LIFETIME_MS - 1;
-    const attempt = await createAttempt("acc-1", "v3", "http://x/auth/callback", startedAt);
+    const attempt = await addAttempt("acc-1", "v3", "http://x/auth/callback", startedAt);
     await expect(takeAttempt(attempt.state)).rejects.toMatchObject({ kind: "expired_state" });
     expect(await db().authAttempts.count()).toBe(0);
   });
 
   it("purges expired attempts when a new one starts", async () => {
-    await createAttempt("acc-1", "v3", "http://x/auth/callback", Date.now() - ATTEMPT_LIFETIME_MS - 5);
-    const fresh = await createAttempt("acc-1", "v3", "http://x/auth/callback");
+    await addAttempt("acc-1", "v3", "http://x/auth/callback", Date.now() - ATTEMPT_LIFETIME_MS - 5);
+    const fresh = await addAttempt("acc-1", "v3", "http://x/auth/callback");
     expect(await db().authAttempts.toCollection().primaryKeys()).toEqual([fresh.state]);
   });
 });
@@ -56,7 +56,7 @@ describe("sign-in attempts (state and code_verifier)", () => {
 describe("purging sign-ins left unused", () => {
   // Written straight to the table: creating an attempt would purge the old one already.
   const seedAttempts = async () => {
-    const fresh = await createAttempt("acc-1", "v3", "http://x/auth/callback");
+    const fresh = await addAttempt("acc-1", "v3", "http://x/auth/callback");
     const old = {
       ...fresh,
       state: `old-${crypto.randomUUID()}`,

@@ -2,7 +2,7 @@
 // "Explore with demo data" lasts: each page load answers demo requests with a new in-page sandbox,
 // over the world persisted in IndexedDB, and it accepts the tokens an earlier page's sandbox issued.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createApiClient } from "../../../src/api/client";
+import { makeApiClient } from "../../../src/api/client";
 import { completeSignIn } from "../../../src/auth/callback";
 import { answerDemoInPage } from "../../../src/auth/demoInPage";
 import {
@@ -51,7 +51,7 @@ afterEach(() => {
 });
 
 const activities = () =>
-  createApiClient(demo, "v3", { auth: authProviderFor(demo.id, "v3") }).getJson("v3/activities", {
+  makeApiClient(demo, "v3", { auth: authProviderFor(demo.id, "v3") }).getJson("v3/activities", {
     context: { what: "the activity list" },
   });
 

@@ -8,7 +8,7 @@ import { beginSignIn } from "../../../src/auth/signInSequence";
 import { readToken } from "../../../src/auth/tokens";
 import { DEMO_ORIGIN } from "../../../src/core/demo";
 import { type Account, db } from "../../../src/db";
-import { createSandbox, type Sandbox } from "../../../src/sandbox/core";
+import { makeSandbox, type Sandbox } from "../../../src/sandbox/core";
 import { finishSignIn, startSignIn } from "../../../src/ui/accounts/startSignIn";
 import { freshDb, makeAccount } from "./support";
 
@@ -35,7 +35,7 @@ const sandboxAccount = (origin: string) =>
 
 beforeEach(async () => {
   freshDb();
-  sandbox = createSandbox({ autoApprove: true, accessTokenLifetimeS: 3600, tokenRateLimit: 0 });
+  sandbox = makeSandbox({ autoApprove: true, accessTokenLifetimeS: 3600, tokenRateLimit: 0 });
   vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) =>
     sandbox.handle(new Request(input, init)),
   );

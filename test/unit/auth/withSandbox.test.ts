@@ -16,7 +16,7 @@ import { beginV2SignIn } from "../../../src/auth/v2SignIn";
 import { beginV3SignIn } from "../../../src/auth/v3SignIn";
 import { DEMO_ORIGIN, demoFetch } from "../../../src/core/demo";
 import { type Account, db } from "../../../src/db";
-import { createSandbox, type Sandbox } from "../../../src/sandbox/core";
+import { makeSandbox, type Sandbox } from "../../../src/sandbox/core";
 import { freshDb, makeAccount } from "./support";
 
 const ORIGIN = "http://127.0.0.1:4174";
@@ -33,7 +33,7 @@ async function consent(authorizeUrl: string, fetchImpl: typeof fetch = fetch): P
 
 beforeEach(async () => {
   freshDb();
-  sandbox = createSandbox({ autoApprove: true, accessTokenLifetimeS: 3600, tokenRateLimit: 0 });
+  sandbox = makeSandbox({ autoApprove: true, accessTokenLifetimeS: 3600, tokenRateLimit: 0 });
   vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) =>
     sandbox.handle(new Request(input, init)),
   );

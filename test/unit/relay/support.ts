@@ -1,4 +1,4 @@
-import { createRelay, type RelayDeps } from "../../../src/relay/handler";
+import { makeRelay, type RelayDeps } from "../../../src/relay/handler";
 import { type RelayEnv, relaySettingsFrom } from "../../../src/relay/settings";
 
 export const MAILROOM = "https://mailroom.example.org";
@@ -31,7 +31,7 @@ export function relayWithFakeUpstream(
     });
   }) as typeof globalThis.fetch;
   const settings = relaySettingsFrom({ RELAY_ALLOWED_ORIGINS: MAILROOM, ...options.env });
-  const relay = createRelay(settings, { fetch, log: (line) => logs.push(line), ...options.deps });
+  const relay = makeRelay(settings, { fetch, log: (line) => logs.push(line), ...options.deps });
   return { relay, calls, logs };
 }
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isMailroomError } from "../../../src/core/errors";
 import { db } from "../../../src/db";
-import { createPacer, paceWait, requestsPerSecondFor } from "../../../src/sync/pacer";
+import { makePacer, paceWait, requestsPerSecondFor } from "../../../src/sync/pacer";
 import { fakeClock, freshDb } from "./support/fakes";
 
 describe("the pacer", () => {
   it("spaces requests at least 250 ms apart and never lets 5 start within one second", async () => {
     freshDb();
     const clock = fakeClock();
-    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const pacer = makePacer({ appKey: "k", requestsPerSecond: 4, clock });
     const starts: number[] = [];
     for (let i = 0; i < 40; i++) {
       await pacer.slot();
@@ -28,7 +28,7 @@ describe("the pacer", () => {
     // transaction, the request leaves at the pacer's last reading, later.
     const clock = { now: () => base.now() + 30 * reads++, sleep: base.sleep };
     const lastReading = () => base.now() + 30 * (reads - 1);
-    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const pacer = makePacer({ appKey: "k", requestsPerSecond: 4, clock });
     await pacer.slot();
     const leftAt = lastReading();
     expect(leftAt).toBeGreaterThan(base.now());
@@ -48,7 +48,7 @@ describe("the pacer", () => {
         return task();
       },
     } as unknown as LockManager;
-    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock, locks });
+    const pacer = makePacer({ appKey: "k", requestsPerSecond: 4, clock, locks });
     const starts: number[] = [];
     for (let i = 0; i < 40; i++) {
       await pacer.slot();
@@ -62,8 +62,8 @@ describe("the pacer", () => {
   it("shares one budget between pacers of the same key (tabs, worker) through IndexedDB", async () => {
     freshDb();
     const clock = fakeClock();
-    const tabA = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
-    const tabB = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const tabA = makePacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const tabB = makePacer({ appKey: "k", requestsPerSecond: 4, clock });
     const starts: number[] = [];
     for (let i = 0; i < 10; i++) {
       await (i % 2 ? tabA : tabB).slot();
@@ -76,7 +76,7 @@ describe("the pacer", () => {
   it("counts the day's budget, stops with quota_exceeded at the limit, and resets at 00:00 UTC", async () => {
     freshDb();
     const clock = fakeClock(Date.UTC(2026, 10, 25, 23, 59, 0));
-    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, dailyLimit: 3, clock });
+    const pacer = makePacer({ appKey: "k", requestsPerSecond: 4, dailyLimit: 3, clock });
     for (let i = 0; i < 3; i++) await pacer.slot();
     const error = await pacer.slot().catch((e: unknown) => e);
     expect(isMailroomError(error) && error.kind).toBe("quota_exceeded");
@@ -91,7 +91,7 @@ describe("the pacer", () => {
   it("after a quota_exceeded answer, refuses every request until the reset without asking the server", async () => {
     freshDb();
     const clock = fakeClock(Date.UTC(2026, 10, 25, 10));
-    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock });
+    const pacer = makePacer({ appKey: "k", requestsPerSecond: 4, clock });
     await pacer.block(Date.UTC(2026, 10, 26));
     expect(await pacer.slot().catch((e: unknown) => isMailroomError(e) && e.kind)).toBe("quota_exceeded");
     clock.set(Date.UTC(2026, 10, 26, 0, 0, 1));
@@ -100,7 +100,7 @@ describe("the pacer", () => {
 
   it("a budget that cannot be written is a storage error, not a network one", async () => {
     freshDb();
-    const pacer = createPacer({ appKey: "k", requestsPerSecond: 4, clock: fakeClock() });
+    const pacer = makePacer({ appKey: "k", requestsPerSecond: 4, clock: fakeClock() });
     const table = db().budget;
     table.put = (async () => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");

@@ -1,7 +1,7 @@
 import type { AuthProvider } from "../../../../src/auth/types";
 import { db } from "../../../../src/db";
 import type { Account, Generation } from "../../../../src/db/types";
-import { createSandbox, type Sandbox, type SandboxConfig } from "../../../../src/sandbox/core";
+import { makeSandbox, type Sandbox, type SandboxConfig } from "../../../../src/sandbox/core";
 import { V2_API_KEY, V3_CLIENT_ID } from "../../../../src/sandbox/credentials";
 import { sendCount, v2SendRow, v3SendRow } from "../../../../src/sandbox/data/sends";
 import type { SyncDeps } from "../../../../src/sync/context";
@@ -17,7 +17,7 @@ const REDIRECT = "http://127.0.0.1:5173/auth/callback";
  */
 export async function sandboxSession(config: Partial<SandboxConfig> = {}, account: Partial<Account> = {}) {
   const clock = fakeClock();
-  const sandbox = createSandbox(
+  const sandbox = makeSandbox(
     {
       autoApprove: true,
       timeScale: 0,
