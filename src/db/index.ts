@@ -1,7 +1,7 @@
 export { getAccount } from "./accounts";
 export { activitiesOf, isTerminalStatus, putActivities, unfinishedActivitiesOf } from "./activities";
 export { activityErrorLinesOf, replaceActivityErrorLines } from "./activityErrors";
-export { getBudget } from "./budget";
+export { getBudget, getBudgets } from "./budget";
 export { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "./campaigns";
 export { parseSendsDatasetId, sendsDatasetId } from "./datasets";
 export { db, useDb } from "./db";

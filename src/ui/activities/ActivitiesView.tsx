@@ -1,4 +1,6 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
+import { loadActivities } from "../../db/queries/activities";
+import { activitiesDataset, loadSyncState } from "../../db/queries/syncState";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createAutoRefresh } from "../primitives/createAutoRefresh";
 import { createLiveList } from "../primitives/createLiveList";
@@ -7,8 +9,6 @@ import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
 import { createTask } from "../primitives/createTask";
 import { CheckNowButton } from "../pwa/CheckNowButton";
-import { loadActivities } from "../queries/activities";
-import { activitiesDataset, loadSyncState } from "../queries/syncState";
 import { Freshness } from "../shell/Freshness";
 import { StaleBanner } from "../shell/StaleBanner";
 import { refreshActivities } from "../work/sync";

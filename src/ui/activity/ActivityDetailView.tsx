@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { BulkActivity } from "../../db";
+import { loadErrorLines } from "../../db/queries/activities";
 import { activityTitle, isUnfinished } from "../activities/activityFilter";
 import { createActivityWatcher } from "../activities/createActivityWatcher";
 import { ProgressBar } from "../activities/ProgressBar";
@@ -11,7 +12,6 @@ import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
 import { CheckNowButton } from "../pwa/CheckNowButton";
-import { loadErrorLines } from "../queries/activities";
 import { ActivityFacts } from "./ActivityFacts";
 import { ActivityTimeline } from "./ActivityTimeline";
 import { DownloadResultButton, hasResultFile } from "./DownloadResultButton";

@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import type { SyncState } from "../../db";
+import type { CampaignWithLists } from "../../db/queries/campaigns";
 import { TimeText } from "../format/TimeText";
-import type { CampaignWithLists } from "../queries/campaigns";
 import { SendListRow } from "./SendListRow";
 
 /** A campaign with its send lists. */

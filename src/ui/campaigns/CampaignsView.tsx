@@ -1,4 +1,6 @@
 import { For, Show } from "solid-js";
+import { loadCampaignsWithLists } from "../../db/queries/campaigns";
+import { campaignsDataset, loadSyncState, loadSyncStates } from "../../db/queries/syncState";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createAutoRefresh } from "../primitives/createAutoRefresh";
 import { createLiveList } from "../primitives/createLiveList";
@@ -6,8 +8,6 @@ import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
 import { createTask } from "../primitives/createTask";
-import { loadCampaignsWithLists } from "../queries/campaigns";
-import { campaignsDataset, loadSyncState, loadSyncStates } from "../queries/syncState";
 import { Freshness } from "../shell/Freshness";
 import { StaleBanner } from "../shell/StaleBanner";
 import { refreshCampaigns } from "../work/sync";

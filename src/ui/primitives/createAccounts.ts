@@ -1,14 +1,10 @@
-import { db } from "../../db";
+import { loadAccounts } from "../../db/queries/accounts";
 import { createLiveQuery } from "./createLiveQuery";
 
-/** Every account connected on this device, oldest first. */
+/**
+ * Every account connected on this device, oldest first, kept live.
+ * @example const accounts = createAccounts(); <For each={accounts.value()}>{(a) => a.label}</For>
+ */
 export function createAccounts() {
-  return createLiveQuery(
-    () => null,
-    () =>
-      db()
-        .accounts.orderBy("id")
-        .toArray()
-        .then((rows) => rows.sort((a, b) => a.createdAt - b.createdAt)),
-  );
+  return createLiveQuery(() => null, loadAccounts);
 }

@@ -1,4 +1,4 @@
-import { type Account, db, type Generation, type RequestBudget } from "../../db";
+import { type Account, type Generation, getBudgets, type RequestBudget } from "../../db";
 import { appKeyOf } from "../../sync/context";
 
 export interface BudgetLine {
@@ -13,6 +13,6 @@ export async function loadBudgets(account: Account): Promise<BudgetLine[]> {
     generation,
     appKey: appKeyOf(account, generation),
   }));
-  const rows = await db().budget.bulkGet(keys.map((k) => k.appKey));
+  const rows = await getBudgets(keys.map((k) => k.appKey));
   return keys.map((k, i) => ({ ...k, row: rows[i] }));
 }

@@ -1,11 +1,11 @@
 import { A, useParams } from "@solidjs/router";
 import { Match, Switch } from "solid-js";
 import type { Generation } from "../../db";
+import { loadActivity } from "../../db/queries/activities";
 import { ActivityDetailView } from "../activity/ActivityDetailView";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createCurrentAccount } from "../primitives/createCurrentAccount";
 import { createLiveQuery } from "../primitives/createLiveQuery";
-import { loadActivity } from "../queries/activities";
 import { NoAccount } from "../shell/NoAccount";
 
 /** `/activities/:generation/:id` of the current account. */

@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
+import { loadSendListTitle } from "../../db/queries/campaigns";
 import { createLiveQuery } from "../primitives/createLiveQuery";
-import { loadSendListTitle } from "../queries/campaigns";
 import { SendsView } from "../sends/SendsView";
 
 /** The route param arrives encoded or not depending on how the page was reached. */

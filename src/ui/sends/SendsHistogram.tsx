@@ -1,7 +1,7 @@
 import { For } from "solid-js";
+import type { Histogram } from "../../db/queries/sendsHistogram";
 import { formatCount } from "../format/number";
 import { formatShort } from "../format/time";
-import type { Histogram } from "../queries/sendsHistogram";
 
 const WIDTH = 600;
 const HEIGHT = 140;

@@ -1,13 +1,13 @@
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
+import { keyOf, readSendsPage, type SendsCursor, type SendsQuery } from "../../db/queries/sendsPage";
+import { loadSyncState } from "../../db/queries/syncState";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
 import { plural } from "../format/number";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
-import { keyOf, readSendsPage, type SendsCursor, type SendsQuery } from "../queries/sendsPage";
-import { loadSyncState } from "../queries/syncState";
 import { Freshness } from "../shell/Freshness";
 import { StaleBanner } from "../shell/StaleBanner";
 import { createSendsHistogram } from "./createSendsHistogram";
@@ -17,7 +17,7 @@ import { SendsPager } from "./SendsPager";
 import { SendsSearchForm } from "./SendsSearchForm";
 import { SendsTable } from "./SendsTable";
 
-// Paged, not virtualised: see src/ui/queries/sendsPage.ts for why. 100 rows fill a desktop screen
+// Paged, not virtualised: see src/db/queries/sendsPage.ts for why. 100 rows fill a desktop screen
 // and keep the DOM small on a phone.
 export const PAGE_SIZE = 100;
 

@@ -1,5 +1,5 @@
 import { type Accessor, createMemo, createResource } from "solid-js";
-import { computeSendsHistogram, type Histogram } from "../queries/sendsHistogram";
+import { computeSendsHistogram, type Histogram } from "../../db/queries/sendsHistogram";
 
 // Keyed by dataset and the sync state's version: a finished sync draws it again, a reopened
 // screen reuses it. Deliberately not a live query: re-counting after every page a sync writes

@@ -1,8 +1,8 @@
 import { type Accessor, createMemo, createResource } from "solid-js";
 import type { SyncState } from "../../db";
+import { countFromHistogram, type Histogram } from "../../db/queries/sendsHistogram";
+import { countSendsInRange, type SendsQuery } from "../../db/queries/sendsPage";
 import { createLiveQuery } from "../primitives/createLiveQuery";
-import { countFromHistogram, type Histogram } from "../queries/sendsHistogram";
-import { countSendsInRange, type SendsQuery } from "../queries/sendsPage";
 
 /**
  * How many sends the browse filter (dates, no prefix) selects. A settled list is counted from its

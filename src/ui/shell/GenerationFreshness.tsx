@@ -1,10 +1,10 @@
 import { createEffect, For, Show } from "solid-js";
 import type { Generation, GenerationSyncState, SyncState } from "../../db";
+import { loadAccountSignIn } from "../../db/queries/signIn";
 import { SignInPrompt } from "../accounts/SignInPrompt";
 import { type SignInState, signInNeedText, signInStateOf } from "../accounts/signInNeed";
 import { TimeText } from "../format/TimeText";
 import { createLiveQuery } from "../primitives/createLiveQuery";
-import { loadAccountSignIn } from "../queries/signIn";
 
 /**
  * "v3 fetched 2 min ago · v2 not signed in": the freshness of a list fetched from both API

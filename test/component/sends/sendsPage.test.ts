@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { computeSendsHistogram, countFromHistogram } from "../../../src/ui/queries/sendsHistogram";
+import { computeSendsHistogram, countFromHistogram } from "../../../src/db/queries/sendsHistogram";
 import {
   countSendsInRange,
   keyOf,
   readSendsPage,
   type SendsCursor,
   type SendsQuery,
-} from "../../../src/ui/queries/sendsPage";
+} from "../../../src/db/queries/sendsPage";
 import { freshDb, sends } from "../support/seed";
 
 const DS = "acc-1|v2|c-1";

@@ -1,5 +1,5 @@
 import Dexie from "dexie";
-import { db } from "../../db";
+import { db } from "../db";
 import { datasetBounds } from "./sends";
 
 export interface Histogram {

@@ -1,5 +1,6 @@
 import Dexie from "dexie";
-import { type ActivityErrorLine, type BulkActivity, db, type Generation } from "../../db";
+import { db } from "../db";
+import type { ActivityErrorLine, BulkActivity, Generation } from "../types";
 
 /**
  * Every compound key starting with `accountId`: a shorter array sorts before its extensions, and

@@ -1,4 +1,6 @@
-import { type Campaign, type CampaignActivity, db, parseSendsDatasetId, sendsDatasetId } from "../../db";
+import { parseSendsDatasetId, sendsDatasetId } from "../datasets";
+import { db } from "../db";
+import type { Campaign, CampaignActivity } from "../types";
 import { accountRange } from "./activities";
 
 /** One send list of a campaign: a v2 campaign, or a v3 primary_email / resend activity. */

@@ -1,4 +1,6 @@
-import { db, normalisePrefix, type Send } from "../../db";
+import { db } from "../db";
+import { normalisePrefix } from "../sendsFilter";
+import type { Send } from "../types";
 import { datasetBounds } from "./sends";
 
 // The Sends screen PAGES through a send list instead of scrolling it, by design: a page is one

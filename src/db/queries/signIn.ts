@@ -1,4 +1,5 @@
-import { type Account, db, type Generation, type StoredToken } from "../../db";
+import { db } from "../db";
+import type { Account, Generation, StoredToken } from "../types";
 
 export interface AccountSignIn {
   account: Account;

@@ -1,4 +1,5 @@
-import { db, type SyncState } from "../../db";
+import { db } from "../db";
+import type { SyncState } from "../types";
 
 // Query functions for createLiveQuery: the only place the screens' reads of sync state live.
 
