@@ -9,6 +9,7 @@ export const AUTO_REFRESH_AFTER_MS = 5 * 60 * 1000;
  * Refreshes a dataset once when its screen opens, if the browser is online and the cached copy is
  * missing, older than AUTO_REFRESH_AFTER_MS or ended in an error: opening the app shows fresh data without a click,
  * and an offline open shows the cache without an error.
+ * @example createAutoRefresh(createLiveQuery(() => dataset, getSyncState), createOnline(), () => void refresh.run());
  */
 export function createAutoRefresh(
   state: { value: Accessor<SyncState | undefined>; loading: Accessor<boolean> },

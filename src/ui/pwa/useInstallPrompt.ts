@@ -14,7 +14,10 @@ export function useInstallPrompt(): InstallPrompt {
   return shared.prompt;
 }
 
-/** Stops the shared prompt's listeners (tests, between pages of their own). */
+/**
+ * Stops the shared prompt's listeners (tests, between pages of their own).
+ * @example afterEach(() => disposeInstallPrompt());
+ */
 export function disposeInstallPrompt(): void {
   shared?.dispose();
   shared = undefined;

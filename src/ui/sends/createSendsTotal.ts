@@ -9,6 +9,7 @@ import { createLiveQuery } from "../primitives/createLiveQuery";
  * histogram (bars added up, the two cut bars recounted), so opening a million-row list never waits
  * for a count of every key; while a sync writes, the histogram is stale, so a live count is used.
  * Prefix searches count their own matches (see readSendsPage).
+ * @example const { total } = createSendsTotal(query, state.value, histogram, () => histogram.state === "ready");
  */
 export function createSendsTotal(
   query: Accessor<SendsQuery | undefined>,
