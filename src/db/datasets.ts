@@ -16,3 +16,13 @@ export function parseSendsDatasetId(dataset: string): {
   }
   return { accountId, generation, reportId: rest.join("|") };
 }
+
+/** The dataset id of an account's bulk-activity list (both generations in one list). */
+export function activitiesDatasetId(accountId: string): string {
+  return `${accountId}|activities`;
+}
+
+/** The dataset id of an account's campaign list. */
+export function campaignsDatasetId(accountId: string): string {
+  return `${accountId}|campaigns`;
+}

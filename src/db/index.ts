@@ -3,7 +3,7 @@ export { activitiesOf, isTerminalStatus, putActivities, unfinishedActivitiesOf }
 export { activityErrorLinesOf, replaceActivityErrorLines } from "./activityErrors";
 export { getBudget, getBudgets } from "./budget";
 export { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "./campaigns";
-export { parseSendsDatasetId, sendsDatasetId } from "./datasets";
+export { activitiesDatasetId, campaignsDatasetId, parseSendsDatasetId, sendsDatasetId } from "./datasets";
 export { db, useDb } from "./db";
 export { DEMO_WORLD_KEY, demoWorldOr } from "./demoWorld";
 export { DB_NAME, MailroomDb } from "./schema";

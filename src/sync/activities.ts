@@ -4,6 +4,7 @@ import { asStorageError } from "../core/errors";
 import { syncLockName, withLock } from "../core/locks";
 import { writeForAccount } from "../db/accounts";
 import { activitiesOf, isTerminalStatus } from "../db/activities";
+import { activitiesDatasetId } from "../db/datasets";
 import { db } from "../db/db";
 import { getSyncState } from "../db/syncState";
 import type { ActivityErrorLine, BulkActivity, Generation } from "../db/types";
@@ -25,10 +26,6 @@ export interface RefreshActivitiesOptions extends SyncOptions {
    * state left by a closed tab does not stop this one.
    */
   unlessFetchedWithinMs?: number;
-}
-
-export function activitiesDatasetId(accountId: string): string {
-  return `${accountId}|activities`;
 }
 
 /**

@@ -2,15 +2,12 @@ import { v2SentCampaignsPage } from "../api/v2/campaigns";
 import { getV3Email, v3EmailsPage } from "../api/v3/emails";
 import { asStorageError } from "../core/errors";
 import { campaignActivitiesOf, campaignsOf, putCampaigns, putCampaignWithActivities } from "../db/campaigns";
+import { campaignsDatasetId } from "../db/datasets";
 import type { Campaign } from "../db/types";
 import { campaignActivitiesFromV3, campaignFromV2, campaignFromV3, mayHaveSends } from "./campaignRows";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { runListRefresh } from "./listRefresh";
 import { collectPages } from "./pages";
-
-export function campaignsDatasetId(accountId: string): string {
-  return `${accountId}|campaigns`;
-}
 
 /**
  * Refreshes an account's campaigns: v2 SENT campaigns and/or v3 emails with their campaign

@@ -1,10 +1,11 @@
 // The sync engine: the only writer of cached Constant Contact data. The page and the service
 // worker call these; the UI reads the results through live queries.
 
+export { activitiesDatasetId, campaignsDatasetId } from "../db/datasets";
 // What the service worker shows of the stored rows (it reaches the database only through sync).
 export type { BulkActivity } from "../db/types";
-export { activitiesDatasetId, type RefreshActivitiesOptions, refreshActivities } from "./activities";
-export { campaignsDatasetId, refreshCampaigns } from "./campaigns";
+export { type RefreshActivitiesOptions, refreshActivities } from "./activities";
+export { refreshCampaigns } from "./campaigns";
 export type { SyncDeps, SyncOptions } from "./context";
 export { ListRemovedError, removeSendList } from "./listRemoval";
 export { DEFAULT_REQUESTS_PER_SECOND, requestsPerSecondFor } from "./pacer";

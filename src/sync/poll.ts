@@ -1,7 +1,7 @@
 import { syncLockName, withLock } from "../core/locks";
 import { isTerminalStatus, unfinishedActivitiesOf } from "../db/activities";
+import { activitiesDatasetId } from "../db/datasets";
 import type { BulkActivity } from "../db/types";
-import { activitiesDatasetId } from "./activities";
 import { refreshActivityDetail } from "./activityDetail";
 import { openSync, type SyncOptions } from "./context";
 import type { JobBackoff } from "./jobBackoff";

@@ -3,18 +3,6 @@ import type { SyncState } from "../types";
 
 // Query functions for createLiveQuery: the only place the screens' reads of sync state live.
 
-export function activitiesDataset(accountId: string): string {
-  return `${accountId}|activities`;
-}
-
-export function campaignsDataset(accountId: string): string {
-  return `${accountId}|campaigns`;
-}
-
-export function loadSyncState(dataset: string): Promise<SyncState | undefined> {
-  return db().syncState.get(dataset);
-}
-
 /** Every sync state of an account, by dataset id. */
 export async function loadSyncStates(accountId: string): Promise<Map<string, SyncState>> {
   const rows = await db().syncState.where("accountId").equals(accountId).toArray();

@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
+import { activitiesDatasetId, getSyncState } from "../../db";
 import { loadActivities } from "../../db/queries/activities";
-import { activitiesDataset, loadSyncState } from "../../db/queries/syncState";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createAutoRefresh } from "../primitives/createAutoRefresh";
 import { createLiveList } from "../primitives/createLiveList";
@@ -24,7 +24,7 @@ export function ActivitiesView(props: { accountId: string }) {
   const now = createNow(15_000);
   const online = createOnline();
   const list = createLiveList(accountId, loadActivities, (a) => `${a.generation}|${a.activityId}`);
-  const state = createLiveQuery(() => activitiesDataset(props.accountId), loadSyncState);
+  const state = createLiveQuery(() => activitiesDatasetId(props.accountId), getSyncState);
   const refresh = createTask((signal) => refreshActivities(props.accountId, { signal }));
   createAutoRefresh(state, online, () => void refresh.run());
 

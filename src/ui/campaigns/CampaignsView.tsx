@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
+import { campaignsDatasetId, getSyncState } from "../../db";
 import { loadCampaignsWithLists } from "../../db/queries/campaigns";
-import { campaignsDataset, loadSyncState, loadSyncStates } from "../../db/queries/syncState";
+import { loadSyncStates } from "../../db/queries/syncState";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createAutoRefresh } from "../primitives/createAutoRefresh";
 import { createLiveList } from "../primitives/createLiveList";
@@ -23,7 +24,7 @@ export function CampaignsView(props: { accountId: string }) {
     (row) => `${row.campaign.generation}|${row.campaign.campaignId}`,
   );
   const states = createLiveQuery(() => props.accountId, loadSyncStates);
-  const state = createLiveQuery(() => campaignsDataset(props.accountId), loadSyncState);
+  const state = createLiveQuery(() => campaignsDatasetId(props.accountId), getSyncState);
   const refresh = createTask((signal) => refreshCampaigns(props.accountId, { signal }));
   createAutoRefresh(state, online, () => void refresh.run());
   const storedError = () => (refresh.running() ? undefined : state.value()?.lastError);

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
+import { getSyncState } from "../../db";
 import { keyOf, readSendsPage, type SendsCursor, type SendsQuery } from "../../db/queries/sendsPage";
-import { loadSyncState } from "../../db/queries/syncState";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
 import { plural } from "../format/number";
@@ -36,7 +36,7 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
     () => [query(), cursor()] as const,
     ([q, c]) => readSendsPage(q, c, PAGE_SIZE),
   );
-  const state = createLiveQuery(() => props.dataset, loadSyncState);
+  const state = createLiveQuery(() => props.dataset, getSyncState);
   const histogram = createSendsHistogram(() =>
     page.loading() || state.loading()
       ? undefined
