@@ -1,6 +1,7 @@
 import { clock } from "../core/clock";
 import { type Account, type AuthAttempt, db } from "../db";
 import { createAttempt } from "./attempts";
+import { authorizeUrl } from "./authorizeUrl";
 import { SignInError } from "./errors";
 import { fetchFor } from "./http";
 import { saveToken } from "./tokens";
@@ -10,12 +11,12 @@ import { signInErrorFromOAuth } from "./v3SignIn";
 export async function beginV2SignIn(account: Account, redirectUri: string): Promise<string> {
   if (!account.v2ApiKey) throw new Error(`The account "${account.label}" has no v2 API key.`);
   const attempt = await createAttempt(account.id, "v2", redirectUri);
-  const url = new URL(account.endpoints.v2Authorize);
-  url.searchParams.set("response_type", "token");
-  url.searchParams.set("client_id", account.v2ApiKey);
-  url.searchParams.set("redirect_uri", redirectUri);
-  url.searchParams.set("state", attempt.state);
-  return url.href;
+  return authorizeUrl(account.endpoints.v2Authorize, {
+    response_type: "token",
+    client_id: account.v2ApiKey,
+    redirect_uri: redirectUri,
+    state: attempt.state,
+  });
 }
 
 /**

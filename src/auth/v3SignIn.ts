@@ -1,6 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { type Account, type AuthAttempt, db } from "../db";
 import { createAttempt } from "./attempts";
+import { authorizeUrl } from "./authorizeUrl";
 import { SignInError } from "./errors";
 import { v3OAuthFor } from "./oauthClient";
 import { timeoutNote } from "./timeout";
@@ -13,15 +14,15 @@ import { saveToken, tokenFromResponse } from "./tokens";
 export async function beginV3SignIn(account: Account, redirectUri: string): Promise<string> {
   if (!account.v3ClientId) throw new Error(`The account "${account.label}" has no v3 client id.`);
   const attempt = await createAttempt(account.id, "v3", redirectUri);
-  const url = new URL(account.endpoints.v3Authorize);
-  url.searchParams.set("response_type", "code");
-  url.searchParams.set("client_id", account.v3ClientId);
-  url.searchParams.set("redirect_uri", redirectUri);
-  url.searchParams.set("scope", account.scopes);
-  url.searchParams.set("state", attempt.state);
-  url.searchParams.set("code_challenge", await oauth.calculatePKCECodeChallenge(attempt.codeVerifier!));
-  url.searchParams.set("code_challenge_method", "S256");
-  return url.href;
+  return authorizeUrl(account.endpoints.v3Authorize, {
+    response_type: "code",
+    client_id: account.v3ClientId,
+    redirect_uri: redirectUri,
+    scope: account.scopes,
+    state: attempt.state,
+    code_challenge: await oauth.calculatePKCECodeChallenge(attempt.codeVerifier!),
+    code_challenge_method: "S256",
+  });
 }
 
 /**
