@@ -1,22 +1,14 @@
 import { clock } from "../core/clock";
 import { type Account, type AuthAttempt, db } from "../db";
-import { createAttempt } from "./attempts";
-import { authorizeUrl } from "./authorizeUrl";
+import { beginAuthorize } from "./beginAuthorize";
 import { SignInError } from "./errors";
 import { fetchFor } from "./http";
 import { saveToken } from "./tokens";
 import { signInErrorFromOAuth } from "./v3SignIn";
 
 /** Starts a v2 sign-in (implicit flow): the token comes back in the redirect's fragment. */
-export async function beginV2SignIn(account: Account, redirectUri: string): Promise<string> {
-  if (!account.v2ApiKey) throw new Error(`The account "${account.label}" has no v2 API key.`);
-  const attempt = await createAttempt(account.id, "v2", redirectUri);
-  return authorizeUrl(account.endpoints.v2Authorize, {
-    response_type: "token",
-    client_id: account.v2ApiKey,
-    redirect_uri: redirectUri,
-    state: attempt.state,
-  });
+export function beginV2SignIn(account: Account, redirectUri: string): Promise<string> {
+  return beginAuthorize(account, "v2", redirectUri, "token");
 }
 
 /**
