@@ -1,21 +1,14 @@
 import { clock } from "../core/clock";
 import { type Account, type AuthAttempt, db } from "../db";
-import { addAttempt } from "./attempts";
+import { beginAuthorize } from "./beginAuthorize";
 import { SignInError } from "./errors";
 import { fetchFor } from "./http";
 import { saveToken } from "./tokens";
 import { signInErrorFromOAuth } from "./v3SignIn";
 
 /** Starts a v2 sign-in (implicit flow): the token comes back in the redirect's fragment. */
-export async function beginV2SignIn(account: Account, redirectUri: string): Promise<string> {
-  if (!account.v2ApiKey) throw new Error(`The account "${account.label}" has no v2 API key.`);
-  const attempt = await addAttempt(account.id, "v2", redirectUri);
-  const url = new URL(account.endpoints.v2Authorize);
-  url.searchParams.set("response_type", "token");
-  url.searchParams.set("client_id", account.v2ApiKey);
-  url.searchParams.set("redirect_uri", redirectUri);
-  url.searchParams.set("state", attempt.state);
-  return url.href;
+export function beginV2SignIn(account: Account, redirectUri: string): Promise<string> {
+  return beginAuthorize(account, "v2", redirectUri, "token");
 }
 
 /**

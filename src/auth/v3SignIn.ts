@@ -1,6 +1,6 @@
 import * as oauth from "oauth4webapi";
 import { type Account, type AuthAttempt, db } from "../db";
-import { addAttempt } from "./attempts";
+import { beginAuthorize } from "./beginAuthorize";
 import { SignInError } from "./errors";
 import { v3OAuthFor } from "./oauthClient";
 import { timeoutNote } from "./timeout";
@@ -10,18 +10,12 @@ import { saveToken, tokenFromResponse } from "./tokens";
  * Starts a v3 sign-in (authorization code + PKCE S256): stores the attempt and returns the
  * authorize URL to open. The caller navigates (the page) or follows it in memory (demo mode).
  */
-export async function beginV3SignIn(account: Account, redirectUri: string): Promise<string> {
-  if (!account.v3ClientId) throw new Error(`The account "${account.label}" has no v3 client id.`);
-  const attempt = await addAttempt(account.id, "v3", redirectUri);
-  const url = new URL(account.endpoints.v3Authorize);
-  url.searchParams.set("response_type", "code");
-  url.searchParams.set("client_id", account.v3ClientId);
-  url.searchParams.set("redirect_uri", redirectUri);
-  url.searchParams.set("scope", account.scopes);
-  url.searchParams.set("state", attempt.state);
-  url.searchParams.set("code_challenge", await oauth.calculatePKCECodeChallenge(attempt.codeVerifier!));
-  url.searchParams.set("code_challenge_method", "S256");
-  return url.href;
+export function beginV3SignIn(account: Account, redirectUri: string): Promise<string> {
+  return beginAuthorize(account, "v3", redirectUri, "code", async (attempt) => ({
+    scope: account.scopes,
+    code_challenge: await oauth.calculatePKCECodeChallenge(attempt.codeVerifier!),
+    code_challenge_method: "S256",
+  }));
 }
 
 /**

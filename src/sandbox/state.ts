@@ -1,6 +1,6 @@
 // The sandbox's mutable state, shared by the routes. Rebuilt from the config by `reset()`.
 import type { Clock } from "./clock";
-import type { SandboxConfig } from "./core";
+import type { SandboxConfig } from "./config";
 import type { TokenStore } from "./credentials";
 import type { World } from "./data/world";
 import type { FaultState } from "./faults";

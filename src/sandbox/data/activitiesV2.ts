@@ -3,7 +3,7 @@
 // "last 50" cap and the 14-day retention are visible.
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../clock";
 import { intBetween, pick, rngFor } from "../random";
-import type { Lifecycle } from "./lifecycle";
+import { type Lifecycle, lifeAt } from "./lifecycle";
 
 export const V2_ACTIVITY_TYPES = [
   "ADD_CONTACTS",
@@ -100,12 +100,7 @@ export function buildV2Activities(seed: number, anchor: number): V2ActivitySpec[
     contactCount: c.contactCount,
     errorCount: c.errorCount,
     warningCount: c.warningCount,
-    life: {
-      createdAt: anchor + c.created,
-      startAt: anchor + c.start,
-      finishAt: anchor + c.finish,
-      outcome: c.outcome,
-    },
+    life: lifeAt(anchor, c),
   }));
   for (let n = 0; n < FILLER; n++) {
     const rng = rngFor(seed, "v2-filler", n);

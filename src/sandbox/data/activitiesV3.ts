@@ -3,7 +3,7 @@
 // export whose results link serves a CSV, and filler over the last 12 days (retention is 10).
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../clock";
 import { intBetween, pick, rngFor, uuidFor } from "../random";
-import type { Lifecycle } from "./lifecycle";
+import { type Lifecycle, lifeAt } from "./lifecycle";
 
 /** What the activity did. v3 has no type field: the kind shows only in its file name and links. */
 export type V3ActivityKind = "import" | "export" | "list_add" | "list_remove" | "delete";
@@ -72,12 +72,7 @@ export function buildV3Activities(seed: number, anchor: number, extra = 0): V3Ac
   const specs: V3ActivitySpec[] = CAST.map((c, n) => ({
     id: uuidFor(seed, "v3-activity", n),
     kind: c.kind,
-    life: {
-      createdAt: anchor + c.created,
-      startAt: anchor + c.start,
-      finishAt: anchor + c.finish,
-      outcome: c.outcome,
-    },
+    life: lifeAt(anchor, c),
     itemsTotal: c.items,
     personCount: c.kind === "import" ? c.items : 0,
     errorCount: c.errors,

@@ -9,6 +9,24 @@ export interface Lifecycle {
   outcome: "completed" | "failed" | "cancelled" | "timed_out";
 }
 
+/** A cast member's times as offsets from the data anchor, ms (Infinity = never). */
+export interface AnchoredTimes {
+  created: number;
+  start: number;
+  finish: number;
+  outcome: Lifecycle["outcome"];
+}
+
+/** The life of a cast member, its offsets placed at `anchor`. */
+export function lifeAt(anchor: number, times: AnchoredTimes): Lifecycle {
+  return {
+    createdAt: anchor + times.created,
+    startAt: anchor + times.start,
+    finishAt: anchor + times.finish,
+    outcome: times.outcome,
+  };
+}
+
 export type Phase = "hidden" | "waiting" | "running" | "done";
 
 export function phaseAt(life: Lifecycle, now: number): Phase {

@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Account } from "../../db";
+import { AlertText } from "../errors/AlertText";
 import { AccountRow } from "./AccountRow";
 import { ConnectAccountForm } from "./ConnectAccountForm";
 import { createAccountsWithTokens } from "./createAccountsWithTokens";
@@ -52,13 +53,7 @@ export function AccountsSection() {
       </ul>
       <Show when={erased()}>{(text) => <p role="status">{text()}</p>}</Show>
       <Show when={signedIn()}>{(text) => <p role="status">{text()}</p>}</Show>
-      <Show when={signInFailure()}>
-        {(text) => (
-          <p class="field-error" role="alert">
-            {text()}
-          </p>
-        )}
-      </Show>
+      <AlertText text={signInFailure()} />
       <ConnectAccountForm onConnected={connected} />
     </section>
   );

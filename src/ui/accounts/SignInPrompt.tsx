@@ -1,5 +1,6 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For } from "solid-js";
 import type { Account, Generation } from "../../db";
+import { AlertText } from "../errors/AlertText";
 import { signInNeedText } from "./signInNeed";
 import { startSignIn } from "./startSignIn";
 
@@ -33,13 +34,7 @@ export function SignInPrompt(props: { account: Account; generations: Generation[
           </p>
         )}
       </For>
-      <Show when={failure()}>
-        {(text) => (
-          <p class="field-error" role="alert">
-            {text()}
-          </p>
-        )}
-      </Show>
+      <AlertText text={failure()} />
     </div>
   );
 }

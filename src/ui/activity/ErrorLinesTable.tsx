@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import type { ActivityErrorLine } from "../../db";
 import { formatCount } from "../format/number";
+import { TableHead } from "../format/TableHead";
 import { searchErrorLines } from "./errorLineSearch";
 
 // Beyond this many matches the table shows the first ones and says so: a 50,000-line import
@@ -33,14 +34,7 @@ export function ErrorLinesTable(props: { lines: ActivityErrorLine[]; exportContr
         </p>
         <div class="table-scroll">
           <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Email</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Line", "Kind", "Email", "Message"]} />
             <tbody>
               <For each={matches().slice(0, SHOWN_LINES)}>
                 {(line) => (

@@ -1,46 +1,20 @@
 import { createSignal, Match, onCleanup, Switch } from "solid-js";
 import { isAbort } from "../../core/errors";
-import type { SendsFilter } from "../../db/sendsFilter";
 import { canPickFile } from "../../export/download";
-import {
-  availableSendColumns,
-  DEFAULT_ERROR_LINE_COLUMNS,
-  defaultSendColumns,
-  ERROR_LINE_COLUMNS,
-  type ExportResult,
-  exportErrorLines,
-  exportFileName,
-  exportSends,
-} from "../../export/index";
-import { ErrorNotice } from "../errors/ErrorNotice";
-import { formatCount } from "../format/number";
 import { type ExportChoice, ExportDialog } from "./ExportDialog";
+import { ExportOutcome } from "./ExportOutcome";
 import { ExportProgress } from "./ExportProgress";
+import { cancelExport, type ExportPhase } from "./exportPhase";
+import {
+  type ExportButtonProps,
+  exportColumns,
+  exportDefaultColumns,
+  exportLabel,
+  runExport,
+} from "./exportTarget";
 import "./export.css";
 
-/** Export the send lists a SendsFilter selects: exactly the rows the Sends screen shows. */
-export interface SendsExportProps {
-  filter: SendsFilter;
-  /** Names the file (`mailroom-sends-<campaign>-<day>.csv`); omit for several campaigns. */
-  campaignName?: string;
-  label?: string;
-}
-
-/** Export one bulk activity's error and warning lines. */
-export interface ErrorLinesExportProps {
-  errorLines: { accountId: string; activityId: string };
-  label?: string;
-}
-
-export type ExportButtonProps = SendsExportProps | ErrorLinesExportProps;
-
-type Phase =
-  | { name: "idle" }
-  | { name: "choosing" }
-  | { name: "running"; rows: number; total?: number; controller: AbortController }
-  | { name: "done"; result: ExportResult }
-  | { name: "cancelled" }
-  | { name: "failed"; error: unknown };
+export type { ErrorLinesExportProps, ExportButtonProps, SendsExportProps } from "./exportTarget";
 
 /**
  * A button that opens the export options, then runs the export off the main thread with a progress
@@ -51,23 +25,16 @@ type Phase =
  * @example <ExportButton errorLines={{ accountId, activityId }} label="Export error lines" />
  */
 export function ExportButton(props: ExportButtonProps) {
-  const [phase, setPhase] = createSignal<Phase>({ name: "idle" });
+  const [phase, setPhase] = createSignal<ExportPhase>({ name: "idle" });
   let opener: HTMLButtonElement | undefined;
-  const forSends = () => ("filter" in props ? props : undefined);
   const running = () => {
     const current = phase();
     return current.name === "running" ? current : undefined;
   };
-  onCleanup(() => running()?.controller.abort(new DOMException("Export cancelled", "AbortError")));
-
-  const columns = () => {
-    const sends = forSends();
-    return sends ? availableSendColumns(sends.filter.datasets) : Object.values(ERROR_LINE_COLUMNS);
-  };
-  const defaults = () => {
-    const sends = forSends();
-    return sends ? defaultSendColumns(sends.filter.datasets) : DEFAULT_ERROR_LINE_COLUMNS;
-  };
+  onCleanup(() => {
+    const run = running();
+    if (run) cancelExport(run.controller);
+  });
 
   // Runs inside the Export click: exportSends opens the file picker before anything else awaits.
   const start = async (choice: ExportChoice) => {
@@ -78,34 +45,12 @@ export function ExportButton(props: ExportButtonProps) {
     };
     setPhase({ name: "running", rows: 0, controller });
     try {
-      const sends = forSends();
-      const result = sends
-        ? await exportSends(
-            {
-              ...choice,
-              filter: sends.filter,
-              fileName: exportFileName(
-                "sends",
-                sends.campaignName ?? (sends.filter.datasets.length > 1 ? "campaigns" : undefined),
-              ),
-            },
-            hooks,
-          )
-        : await exportErrorLines(
-            {
-              ...choice,
-              ...(props as ErrorLinesExportProps).errorLines,
-              fileName: exportFileName("errors", (props as ErrorLinesExportProps).errorLines.activityId),
-            },
-            hooks,
-          );
-      setPhase({ name: "done", result });
+      setPhase({ name: "done", result: await runExport(props, choice, hooks) });
     } catch (error) {
       setPhase(isAbort(error) ? { name: "cancelled" } : { name: "failed", error });
     }
   };
 
-  const label = () => props.label ?? ("filter" in props ? "Export CSV" : "Export error lines");
   return (
     <div class="export">
       <button
@@ -116,14 +61,14 @@ export function ExportButton(props: ExportButtonProps) {
         disabled={running() !== undefined}
         onClick={() => setPhase({ name: "choosing" })}
       >
-        {label()}
+        {exportLabel(props)}
       </button>
-      <Switch>
+      <Switch fallback={<ExportOutcome phase={phase()} />}>
         <Match when={phase().name === "choosing"}>
           <ExportDialog
-            title={label()}
-            columns={columns()}
-            defaultColumns={defaults()}
+            title={exportLabel(props)}
+            columns={exportColumns(props)}
+            defaultColumns={exportDefaultColumns(props)}
             canPickFile={canPickFile()}
             onExport={(choice) => void start(choice)}
             onClose={() => {
@@ -138,30 +83,11 @@ export function ExportButton(props: ExportButtonProps) {
             <ExportProgress
               rows={run().rows}
               total={run().total}
-              onCancel={() => run().controller.abort(new DOMException("Export cancelled", "AbortError"))}
+              onCancel={() => cancelExport(run().controller)}
             />
           )}
         </Match>
-        <Match when={phase().name === "done" && phase()}>
-          {(done) => <ExportDone phase={done() as Extract<Phase, { name: "done" }>} />}
-        </Match>
-        <Match when={phase().name === "cancelled"}>
-          <p role="status">Export cancelled; no file was kept.</p>
-        </Match>
-        <Match when={phase().name === "failed" && phase()}>
-          {(failed) => <ErrorNotice error={(failed() as Extract<Phase, { name: "failed" }>).error} compact />}
-        </Match>
       </Switch>
     </div>
-  );
-}
-
-function ExportDone(props: { phase: Extract<Phase, { name: "done" }> }) {
-  const where = () =>
-    props.phase.result.destination === "file" ? "to the file you chose" : "to your downloads folder";
-  return (
-    <p role="status">
-      Exported {formatCount(props.phase.result.rows)} rows {where()}.
-    </p>
   );
 }

@@ -1,17 +1,9 @@
-import { createSignal, createUniqueId, For, onMount, Show } from "solid-js";
+import { createSignal, createUniqueId, onMount, Show } from "solid-js";
+import { ColumnChoices } from "./ColumnChoices";
+import type { ColumnChoice, ExportChoice } from "./exportChoice";
+import { type FileChoice, FileOptions } from "./FileOptions";
 
-export interface ColumnChoice {
-  id: string;
-  label: string;
-}
-
-/** What the user chose in the dialog: the export's own options. */
-export interface ExportChoice {
-  columns: string[];
-  bom: boolean;
-  formulaGuard: boolean;
-  destination: "auto" | "download";
-}
+export type { ColumnChoice, ExportChoice } from "./exportChoice";
 
 /**
  * The export's options: columns, BOM, formula guard, and (where the browser can write to a picked
@@ -28,9 +20,7 @@ export function ExportDialog(props: {
   onClose(): void;
 }) {
   const [chosen, setChosen] = createSignal(new Set(props.defaultColumns));
-  const [bom, setBom] = createSignal(true);
-  const [formulaGuard, setFormulaGuard] = createSignal(true);
-  const [destination, setDestination] = createSignal<ExportChoice["destination"]>("auto");
+  const [file, setFile] = createSignal<FileChoice>({ bom: true, formulaGuard: true, destination: "auto" });
   let form: HTMLFormElement | undefined;
   const headingId = `export-dialog-${createUniqueId()}`;
 
@@ -47,12 +37,7 @@ export function ExportDialog(props: {
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    props.onExport({
-      columns: columns(),
-      bom: bom(),
-      formulaGuard: formulaGuard(),
-      destination: destination(),
-    });
+    props.onExport({ columns: columns(), ...file() });
   };
 
   return (
@@ -64,61 +49,13 @@ export function ExportDialog(props: {
     >
       <h2 id={headingId}>{props.title}</h2>
       <form ref={form} onSubmit={submit}>
-        <fieldset>
-          <legend>Columns</legend>
-          <For each={props.columns}>
-            {(column) => (
-              <label class="export-choice">
-                <input
-                  type="checkbox"
-                  checked={chosen().has(column.id)}
-                  onChange={(event) => toggle(column.id, event.currentTarget.checked)}
-                />{" "}
-                {column.label} <code>{column.id}</code>
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <fieldset>
-          <legend>File</legend>
-          <label class="export-choice">
-            <input
-              type="checkbox"
-              checked={bom()}
-              onChange={(event) => setBom(event.currentTarget.checked)}
-            />{" "}
-            Start with a byte order mark (lets Excel read accents and other scripts correctly)
-          </label>
-          <label class="export-choice">
-            <input
-              type="checkbox"
-              checked={formulaGuard()}
-              onChange={(event) => setFormulaGuard(event.currentTarget.checked)}
-            />{" "}
-            Protect against formulas: cells starting with = + - @, tab or CR get a leading ' so a spreadsheet
-            shows them as text instead of running them
-          </label>
-          <Show when={props.canPickFile}>
-            <label class="export-choice">
-              <input
-                type="radio"
-                name={`${headingId}-destination`}
-                checked={destination() === "auto"}
-                onChange={() => setDestination("auto")}
-              />{" "}
-              Save to a file I choose
-            </label>
-            <label class="export-choice">
-              <input
-                type="radio"
-                name={`${headingId}-destination`}
-                checked={destination() === "download"}
-                onChange={() => setDestination("download")}
-              />{" "}
-              Save to my downloads folder
-            </label>
-          </Show>
-        </fieldset>
+        <ColumnChoices columns={props.columns} chosen={chosen()} onToggle={toggle} />
+        <FileOptions
+          choice={file()}
+          canPickFile={props.canPickFile}
+          groupName={`${headingId}-destination`}
+          onChange={(change) => setFile({ ...file(), ...change })}
+        />
         <Show when={columns().length === 0}>
           <p class="muted">Choose at least one column.</p>
         </Show>

@@ -1,5 +1,6 @@
 import { For } from "solid-js";
 import type { Send } from "../../db";
+import { TableHead } from "../format/TableHead";
 import { formatAbsolute, toIso } from "../format/time";
 
 /** One page of sends. Rows are keyed by identity of the page read; a page is small (PAGE_SIZE). */
@@ -9,13 +10,7 @@ export function SendsTable(props: { rows: Send[]; caption: string }) {
     <div class="table-scroll">
       <table class="data-table sends-table">
         <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Sent</th>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Sent", "Email", "Name"]} />
         <tbody>
           <For each={props.rows}>
             {(row) => (
