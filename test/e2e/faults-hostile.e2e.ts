@@ -2,7 +2,7 @@ import type { Dialog, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
-import { datasetOf, primarySendList } from "./support/sendLists";
+import { datasetOf, primarySendList, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
 // The sandbox's people include names such as <script>alert("x")</script> and <b>Bold</b> & Co, and
@@ -83,7 +83,7 @@ describe("hostile strings from Constant Contact", () => {
 
     const list = primarySendList(page, CAMPAIGN);
     const dataset = await datasetOf(list);
-    await list.getByRole("button", { name: /^Sync\b/ }).click();
+    await syncButton(list).click();
     await list.getByText("10,000 of 10,000 sends cached").waitFor({ timeout: 90_000 });
 
     await page.goto(`${app.url}/campaigns/${encodeURIComponent(dataset)}/sends`);

@@ -10,7 +10,8 @@ export function primarySendList(page: Page, campaignName: string): Locator {
 
 /** A send list's button that starts, continues or resumes its sync, whichever it shows now. */
 export function syncButton(list: Locator): Locator {
-  return list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b/ });
+  // Not "Sync everything again", which sits next to it.
+  return list.getByRole("button", { name: /^(Sync|Sync new sends|Resume sync)\b(?! everything again)/ });
 }
 
 /** The dataset id of a send list, read from its "Open sends" link. */
