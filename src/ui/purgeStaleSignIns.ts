@@ -1,4 +1,5 @@
 import { purgeExpiredAttempts } from "../auth/attempts";
+import { appPath } from "./appBase";
 
 /**
  * Start-up chore: drops the sign-in attempts too old to finish (each holds a PKCE verifier). Not
@@ -6,6 +7,6 @@ import { purgeExpiredAttempts } from "../auth/attempts";
  * minutes ago" instead of "does not match any sign-in".
  */
 export function purgeStaleSignIns(path = globalThis.location?.pathname ?? "/"): Promise<number> {
-  if (path === "/auth/callback") return Promise.resolve(0);
+  if (path === appPath("auth/callback")) return Promise.resolve(0);
   return purgeExpiredAttempts();
 }

@@ -2,7 +2,6 @@ import { createSignal, For } from "solid-js";
 import type { Account, Generation } from "../../db";
 import { AlertText } from "../errors/AlertText";
 import { signInNeedText } from "./signInNeed";
-import { startSignIn } from "./startSignIn";
 
 /**
  * "v2: not signed in yet [Sign in with v2]" for each generation of the account that was never
@@ -15,6 +14,8 @@ export function SignInPrompt(props: { account: Account; generations: Generation[
     setBusy(true);
     setFailure(undefined);
     try {
+      // Loaded on the press: the sign-in code (oauth4webapi) stays out of the first screen's bundle.
+      const { startSignIn } = await import("./startSignIn");
       await startSignIn(props.account, generation);
     } catch (error) {
       setFailure(`Signing in to ${generation} failed: ${(error as Error).message}`);
