@@ -1,6 +1,6 @@
 import type { IndexableType } from "dexie";
 import * as oauth from "oauth4webapi";
-import { type Account, db, type StoredToken } from "../db";
+import { type Account, db, dropAccountLists, type StoredToken } from "../db";
 import { v3OAuthFor } from "./oauthClient";
 import { timeoutNote } from "./timeout";
 import { readToken } from "./tokens";
@@ -64,6 +64,8 @@ export async function eraseAccount(
   const v3 = await readToken(accountId, "v3");
   const database = db();
   await database.transaction("rw", database.tables, async () => {
+    // Send chunks carry their list's number, not the account: they go with the account's lists.
+    await dropAccountLists(accountId);
     for (const table of database.tables) await deleteAccountRows(table, accountId);
   });
   options.onLocalDataErased?.();

@@ -7,7 +7,21 @@ export { activitiesDatasetId, campaignsDatasetId, parseSendsDatasetId, sendsData
 export { db, useDb } from "./db";
 export { DEMO_WORLD_KEY, demoWorldOr } from "./demoWorld";
 export { DB_NAME, MailroomDb } from "./schema";
-export { countSends, newestSentAt, sendKey, sendsOf } from "./sends";
-export { matchesSendsFilter, normalisePrefix, type SendsFilter } from "./sendsFilter";
+export { foldText } from "./sendStore/fold";
+export { dropAccountLists } from "./sendStore/lists";
+export {
+  allSendsOf,
+  countSends,
+  newestSentAt,
+  type SendReadOptions,
+  type SendSource,
+  sendPagesOf,
+  sendSourceOf,
+  sendTables,
+  storeSendPage,
+  toSend,
+  warmSearch,
+} from "./sends";
+export { matchesSendsFilter, type SendsFilter, windowOf } from "./sendsFilter";
 export { getSyncState, patchSyncState } from "./syncState";
 export type * from "./types";

@@ -1,4 +1,7 @@
 import Dexie, { type EntityTable } from "dexie";
+import type { ChunkKey, SendChunk, SendText } from "./sendStore/chunk";
+import type { SendList } from "./sendStore/lists";
+import { migrateSendsToChunks } from "./sendStore/migrate";
 import type {
   Account,
   ActivityErrorLine,
@@ -7,7 +10,6 @@ import type {
   Campaign,
   CampaignActivity,
   RequestBudget,
-  Send,
   Setting,
   StoredToken,
   SyncState,
@@ -21,6 +23,12 @@ export const DB_NAME = "mailroom";
  * v1 (2026-11): first schema. Sends are keyed by [dataset+sentAt+contactId] so that the primary key
  * order is time order within a send list (keyset paging and export need no extra index), and a row
  * seen twice (the incremental overlap) lands on the same key instead of a duplicate.
+ *
+ * v2 (2026-12): sends stored in chunks (src/db/sendStore/chunk.ts) under a small number per send
+ * list: a row per send cost 634 bytes on disk, the dataset id repeated in its key and two indexes.
+ * The upgrade moves every v1 row into chunks, list by list; sync states are kept as they are, so a
+ * sync resumes from its checkpoint. v3 drops the v1 table (Dexie reads it in v2's upgrade only if
+ * it is deleted in a later version).
  */
 export class MailroomDb extends Dexie {
   accounts!: EntityTable<Account, "id">;
@@ -30,7 +38,9 @@ export class MailroomDb extends Dexie {
   activityErrors!: Dexie.Table<ActivityErrorLine, [string, string, number]>;
   campaigns!: Dexie.Table<Campaign, [string, string, string]>;
   campaignActivities!: Dexie.Table<CampaignActivity, [string, string]>;
-  sends!: Dexie.Table<Send, [string, string, string]>;
+  sendLists!: EntityTable<SendList, "id">;
+  sendChunks!: Dexie.Table<SendChunk, ChunkKey>;
+  sendText!: Dexie.Table<SendText, ChunkKey>;
   syncState!: EntityTable<SyncState, "dataset">;
   budget!: EntityTable<RequestBudget, "appKey">;
   settings!: EntityTable<Setting, "key">;
@@ -50,5 +60,13 @@ export class MailroomDb extends Dexie {
       budget: "appKey",
       settings: "key",
     });
+    this.version(2)
+      .stores({
+        sendLists: "++id, &[dataset+copy], dataset, accountId",
+        sendChunks: "[list+firstMs+firstId+lastMs+rows]",
+        sendText: "[list+firstMs+firstId+lastMs+rows]",
+      })
+      .upgrade((tx) => migrateSendsToChunks(tx));
+    this.version(3).stores({ sends: null });
   }
 }

@@ -131,19 +131,13 @@ export interface Send {
   dataset: string;
   contactId: string;
   email: string;
-  /** Lower-cased email, for prefix search. */
-  emailKey: string;
   firstName?: string;
   lastName?: string;
-  /** Lower-cased "first last", for prefix search by name. Empty when no name. */
-  nameKey: string;
   /** ISO 8601 UTC with milliseconds, so string order is time order. */
   sentAt: string;
   deletedAt?: string;
   campaignId?: string;
   campaignActivityId?: string;
-  /** Set by a "Sync everything again": the copy (SyncState.resyncCopy) that stored this row. */
-  copy?: number;
 }
 
 export type * from "./syncTypes";

@@ -98,8 +98,8 @@ export function exportSends(
   hooks: ExportHooks = {},
 ): Promise<ExportResult> {
   // A plain copy: the filter may be a Solid store proxy, which postMessage cannot clone.
-  const { datasets, prefix, sentFrom, sentTo, order } = options.filter;
-  const filter: SendsFilter = { datasets: [...datasets], prefix, sentFrom, sentTo, order };
+  const { datasets, contains, sentFrom, sentTo, order } = options.filter;
+  const filter: SendsFilter = { datasets: [...datasets], contains, sentFrom, sentTo, order };
   return exportJob({ kind: "sends", filter, ...jobOptions(options) }, options, hooks);
 }
 

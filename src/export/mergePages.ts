@@ -1,14 +1,6 @@
 import type { SendsFilter } from "../db/sendsFilter";
 import type { Send } from "../db/types";
-import {
-  compareText,
-  countTimeWindow,
-  DEFAULT_PAGE_SIZE,
-  filteredPages,
-  keyPages,
-  prefixKeys,
-  timeWindowPages,
-} from "./sendPages";
+import { compareText, DEFAULT_PAGE_SIZE, datasetPages } from "./sendPages";
 
 /**
  * Reads the next page while the caller serialises and writes the current one, so IndexedDB and
@@ -40,17 +32,9 @@ interface DatasetSource {
   pages: AsyncIterable<Send[]>;
 }
 
-/** The cheapest keyset reader for one send list under this filter. */
-async function datasetSource(dataset: string, filter: SendsFilter, pageSize: number): Promise<DatasetSource> {
-  if ((filter.prefix ?? "").trim() === "") {
-    return {
-      total: await countTimeWindow(dataset, filter),
-      pages: timeWindowPages(dataset, filter, pageSize),
-    };
-  }
-  const keys = await prefixKeys(dataset, filter);
-  if (keys === "too many") return { pages: filteredPages(dataset, filter, pageSize) };
-  return { total: keys.length, pages: keyPages(keys, pageSize) };
+/** One send list's rows under this filter, with their number. */
+function datasetSource(dataset: string, filter: SendsFilter, pageSize: number): Promise<DatasetSource> {
+  return datasetPages(dataset, filter, pageSize);
 }
 
 function rowOrder(order: SendsFilter["order"]): (a: Send, b: Send) => number {

@@ -1,9 +1,9 @@
 import { asStorageError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
+import { sendTables, storeSendPage } from "../db/sends";
 import type { Send, SyncState } from "../db/types";
 import { assertListHeld } from "./listRemoval";
-import { stampCopy } from "./resync";
 
 /**
  * Writes one page of sends together with the checkpoint that follows it, in ONE transaction:
@@ -15,9 +15,10 @@ import { stampCopy } from "./resync";
 export async function writePageWithCheckpoint(rows: Send[], state: SyncState): Promise<void> {
   const database = db();
   try {
-    await writeForAccount(state.accountId, [database.sends, database.syncState], async () => {
+    await writeForAccount(state.accountId, [...sendTables(), database.syncState], async () => {
       await assertListHeld(state.dataset);
-      if (rows.length > 0) await database.sends.bulkPut(stampCopy(rows, state));
+      // A resync builds its own copy of the list, shown once complete (resync.ts).
+      await storeSendPage(state.dataset, rows, state.resyncCopy);
       await database.syncState.put(state);
     });
   } catch (error) {

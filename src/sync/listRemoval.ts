@@ -2,7 +2,8 @@ import { asStorageError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { parseSendsDatasetId } from "../db/datasets";
 import { db } from "../db/db";
-import { sendsOf } from "../db/sends";
+import { dropDataset } from "../db/sendStore/lists";
+import { sendTables } from "../db/sends";
 import type { SyncState } from "../db/types";
 
 /** The send list was removed from this device while a sync of it was still running. */
@@ -25,9 +26,9 @@ export async function removeSendList(dataset: string): Promise<void> {
   parseSendsDatasetId(dataset);
   const database = db();
   try {
-    await database.transaction("rw", [database.sends, database.syncState], async () => {
-      // A range on the primary key: deleted without reading the rows.
-      await sendsOf(dataset).delete();
+    await database.transaction("rw", [...sendTables(), database.syncState], async () => {
+      // Key ranges of its chunks: deleted without reading a row.
+      await dropDataset(dataset);
       await database.syncState.delete(dataset);
     });
   } catch (error) {

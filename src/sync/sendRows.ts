@@ -7,21 +7,11 @@ export function normaliseInstant(value: string): string {
   return new Date(value).toISOString();
 }
 
-function nameKeyOf(firstName?: string | null, lastName?: string | null): string {
-  return [firstName, lastName]
-    .map((part) => (part ?? "").trim())
-    .filter((part) => part !== "")
-    .join(" ")
-    .toLowerCase();
-}
-
 export function sendFromV2(dataset: string, campaignId: string, row: V2Send): Send {
   return {
     dataset,
     contactId: row.contact_id,
     email: row.email_address,
-    emailKey: row.email_address.trim().toLowerCase(),
-    nameKey: "",
     sentAt: normaliseInstant(row.send_date),
     campaignId: row.campaign_id ?? campaignId,
   };
@@ -32,8 +22,6 @@ export function sendFromV3(dataset: string, campaignActivityId: string, row: V3S
     dataset,
     contactId: row.contact_id,
     email: row.email_address,
-    emailKey: row.email_address.trim().toLowerCase(),
-    nameKey: nameKeyOf(row.first_name, row.last_name),
     sentAt: normaliseInstant(row.created_time),
     campaignActivityId: row.campaign_activity_id ?? campaignActivityId,
   };

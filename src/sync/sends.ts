@@ -7,7 +7,7 @@ import type { SyncState } from "../db/types";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { expectedSendCount } from "./expectedCount";
 import { patchHeldListState } from "./listRemoval";
-import { dropRowsOfOtherCopies } from "./resync";
+import { dropStaleCopies, showCopy } from "./resync";
 import type { RetryNotice } from "./retry";
 import { pageThrough } from "./sendsPager";
 import { planSendsRun } from "./sendsPlan";
@@ -66,8 +66,9 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
         // A resync keeps its copy while it resumes; any other run ends one that never stored a page.
         resyncCopy: options.full ? now() : resuming ? state?.resyncCopy : undefined,
       });
+      await dropStaleCopies(base, start.resyncCopy);
       await pageThrough(sendsSource(ctx, dataset, generation, reportId), run, start, now);
-      if (start.resyncCopy !== undefined) await dropRowsOfOtherCopies(base, start.resyncCopy);
+      if (start.resyncCopy !== undefined) await showCopy(base, start.resyncCopy);
       await finish(base, { expectedRows, held: await countSends(dataset), at: now() });
     }),
   );

@@ -1,6 +1,8 @@
-import Dexie from "dexie";
 import { db } from "../db";
-import { datasetBounds } from "./sends";
+import type { ChunkKey } from "../sendStore/chunk";
+import { findList } from "../sendStore/lists";
+import { chunkKeysIn } from "../sendStore/read";
+import { countSends } from "../sends";
 
 export interface Histogram {
   /** Bucket width, ms. */
@@ -30,37 +32,42 @@ export function bucketFor(spanMs: number): [number, string] {
   return STEPS.find(([ms]) => spanMs / ms < MAX_BUCKETS) ?? [Math.ceil(spanMs / MAX_BUCKETS), "period"];
 }
 
-function countBetween(dataset: string, from: string, to: string, toInclusive: boolean): Promise<number> {
-  const upper = toInclusive ? [dataset, to, Dexie.maxKey] : [dataset, to];
-  return db()
-    .sends.where("[dataset+sentAt+contactId]")
-    .between([dataset, from], upper, true, toInclusive)
-    .count();
-}
-
 /**
- * Sends per minute (or hour, or day) of one send list, without loading rows: the first and last
- * send times come from the two ends of the primary key, then each bar is a count over a key range
- * (IndexedDB counts keys natively). The bars are counted one after the other, not all at once:
- * IndexedDB serves a database's requests largely in order, so a page the user asks for meanwhile
- * waits for one bar's count (milliseconds), not for a million keys.
+ * Sends per minute (or hour, or day) of one send list: the first and last send times come from
+ * the chunks' keys, a chunk inside one bar adds its size from its key, and only the chunks that
+ * straddle a bar's edge are read (their send times, not their rows' text).
  */
 export async function computeSendsHistogram(dataset: string): Promise<Histogram | undefined> {
-  const [lower, upper] = datasetBounds(dataset);
-  const range = () => db().sends.where("[dataset+sentAt+contactId]").between(lower, upper, true, true);
-  const [first, last] = await Promise.all([range().first(), range().last()]);
+  const list = await findList(dataset);
+  if (list === undefined) return undefined;
+  const keys = await chunkKeysIn(list);
+  const first = keys[0];
+  const last = keys[keys.length - 1];
   if (!first || !last) return undefined;
-  const from = Date.parse(first.sentAt);
-  const [bucketMs, unit] = bucketFor(Date.parse(last.sentAt) - from);
+  const from = first[1];
+  const [bucketMs, unit] = bucketFor(last[3] - from);
   const start = Math.floor(from / bucketMs) * bucketMs;
-  const buckets = Math.floor((Date.parse(last.sentAt) - start) / bucketMs) + 1;
-  const counts: number[] = [];
-  for (let i = 0; i < buckets; i++) {
-    const a = new Date(start + i * bucketMs).toISOString();
-    const b = new Date(start + (i + 1) * bucketMs).toISOString();
-    counts.push(await countBetween(dataset, a, b, false));
+  const counts = new Array<number>(Math.floor((last[3] - start) / bucketMs) + 1).fill(0);
+  const bar = (ms: number) => Math.floor((ms - start) / bucketMs);
+  const straddling: ChunkKey[] = [];
+  for (const key of keys) {
+    if (bar(key[1]) === bar(key[3])) counts[bar(key[1])]! += key[4];
+    else straddling.push(key);
+  }
+  for (let i = 0; i < straddling.length; i += 16) {
+    const chunks = await db().sendChunks.bulkGet(straddling.slice(i, i + 16));
+    for (const chunk of chunks) {
+      if (!chunk) continue;
+      for (const offset of chunk.offsets) counts[bar(chunk.firstMs + offset)]! += 1;
+    }
   }
   return { bucketMs, unit, start, counts };
+}
+
+function countBetween(dataset: string, from: string, to: string, toInclusive: boolean): Promise<number> {
+  // Inclusive bounds in ms: an exclusive end is the millisecond before it.
+  const toMs = toInclusive ? Date.parse(to) : Date.parse(to) - 1;
+  return countSends(dataset, { fromMs: Date.parse(from), toMs });
 }
 
 /**

@@ -1,14 +1,17 @@
-import { db } from "../db";
-import { normalisePrefix } from "../sendsFilter";
+import type { TimedSend } from "../sendStore/chunk";
+import { findList } from "../sendStore/lists";
+import { type RowPosition, rowsInOrder, type TimeWindow } from "../sendStore/read";
+import { findMatches, type Matches, matchedRows, positionOf } from "../sendStore/search";
+import { countSends, toSend } from "../sends";
+import { windowOf } from "../sendsFilter";
 import type { Send } from "../types";
-import { datasetBounds } from "./sends";
 
-// The Sends screen PAGES through a send list instead of scrolling it, by design: a page is one
-// small IndexedDB range read wherever it is (first, last, or the middle of 1,000,000 rows), the
-// last row is one click away, a position is a key (so it does not drift while a sync adds rows),
-// and no scroll height limit or scroll-to-index mapping is involved. See SendsView for the rest.
+// The Sends screen PAGES through a send list instead of scrolling it, by design: a page is one or
+// two chunk reads wherever it is (first, last, or the middle of 1,000,000 rows), the last row is
+// one click away, a position is a send (time and contact, so it does not drift while a sync adds
+// rows), and no scroll height limit or scroll-to-index mapping is involved. See SendsView.
 
-export type SendKey = [string, string, string];
+export type SendKey = [dataset: string, sentAt: string, contactId: string];
 
 /** Where a page starts: an end of the list, or just past a row already shown. */
 export type SendsCursor =
@@ -19,7 +22,8 @@ export type SendsCursor =
 
 export interface SendsQuery {
   dataset: string;
-  prefix: string;
+  /** Email or name contains (any case, accents ignored); empty: every send. */
+  contains: string;
   sentFrom?: string;
   sentTo?: string;
   order: "asc" | "desc";
@@ -29,7 +33,7 @@ export interface SendsPage {
   rows: Send[];
   hasPrevious: boolean;
   hasNext: boolean;
-  /** Known exactly in prefix mode (the matches were counted); browse mode counts separately. */
+  /** Known exactly in search mode (the matches were counted); browse mode counts separately. */
   total?: number;
 }
 
@@ -37,102 +41,111 @@ export function keyOf(row: Send): SendKey {
   return [row.dataset, row.sentAt, row.contactId];
 }
 
-/** A "from" after the "to" matches nothing (and IndexedDB refuses such a range). */
+const positionOfKey = (key: SendKey): RowPosition => ({ ms: Date.parse(key[1]), contactId: key[2] });
+const flip = (order: "asc" | "desc") => (order === "asc" ? "desc" : "asc");
+const EMPTY: SendsPage = { rows: [], hasPrevious: false, hasNext: false, total: 0 };
+
+/** A "from" after the "to" matches nothing. */
 function isEmptyRange(q: SendsQuery): boolean {
   return q.sentFrom !== undefined && q.sentTo !== undefined && q.sentFrom > q.sentTo;
 }
 
-function rangeBounds(q: SendsQuery): [unknown[], unknown[]] {
-  const [lower, upper] = datasetBounds(q.dataset);
-  return [q.sentFrom ? [q.dataset, q.sentFrom] : lower, q.sentTo ? [q.dataset, q.sentTo, upper[1]] : upper];
-}
-
-/** The rows in time order `direction`, strictly past `from` when given: one bounded range read. */
-function readRun(q: SendsQuery, direction: "asc" | "desc", from: SendKey | undefined, limit: number) {
-  const [lower, upper] = rangeBounds(q);
-  const pk = db().sends.where("[dataset+sentAt+contactId]");
-  if (direction === "asc") {
-    return pk
-      .between(from ?? lower, upper, from === undefined, true)
-      .limit(limit)
-      .toArray();
+async function take(
+  list: number,
+  order: "asc" | "desc",
+  window: TimeWindow,
+  after: RowPosition | undefined,
+  n: number,
+) {
+  const taken: TimedSend[] = [];
+  for await (const rows of rowsInOrder(list, { order, window, after, batch: 1 })) {
+    taken.push(...rows.slice(0, n - taken.length));
+    if (taken.length >= n) break;
   }
-  return pk
-    .between(lower, from ?? upper, true, from === undefined)
-    .reverse()
-    .limit(limit)
-    .toArray();
+  return taken;
 }
 
-const flip = (order: "asc" | "desc") => (order === "asc" ? "desc" : "asc");
-
-/** Browse mode: keyset paging on the primary key, whose order is time order. */
-async function browsePage(q: SendsQuery, cursor: SendsCursor, size: number): Promise<SendsPage> {
+/** Browse mode: the rows past the cursor in the read's direction, one or two chunks read. */
+async function browsePage(
+  list: number,
+  q: SendsQuery,
+  cursor: SendsCursor,
+  size: number,
+): Promise<SendsPage> {
+  const window = windowOf(q);
   const forward = cursor.kind === "first" || cursor.kind === "after";
   const direction = forward ? q.order : flip(q.order);
-  const from = cursor.kind === "after" || cursor.kind === "before" ? cursor.key : undefined;
-  const run = await readRun(q, direction, from, size + 1);
+  const from = cursor.kind === "after" || cursor.kind === "before" ? positionOfKey(cursor.key) : undefined;
+  const run = await take(list, direction, window, from, size + 1);
   const more = run.length > size;
   const rows = run.slice(0, size);
   if (!forward) rows.reverse();
-  // The other side holds rows unless the page starts at an end of the list: one keys-only probe.
+  // The other side holds rows unless the page starts at an end of the list.
   const edge = rows[forward ? 0 : rows.length - 1];
   const otherSide = edge
-    ? (await readRun(q, forward ? flip(q.order) : q.order, keyOf(edge), 1)).length > 0
+    ? (await take(list, forward ? flip(q.order) : q.order, window, edge, 1)).length > 0
     : false;
+  const sends = rows.map((row) => toSend(q.dataset, row));
   return forward
-    ? { rows, hasNext: more, hasPrevious: otherSide }
-    : { rows, hasPrevious: more, hasNext: otherSide };
-}
-
-function compareKeys(a: SendKey, b: SendKey): number {
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+    ? { rows: sends, hasNext: more, hasPrevious: otherSide }
+    : { rows: sends, hasPrevious: more, hasNext: otherSide };
 }
 
 /**
- * Prefix mode: the primary keys of the email-prefix and name-prefix matches (two index range
- * reads of keys only, bounded by the matches, never the whole list), merged in time order; the
- * page's rows are then fetched by key.
+ * Search mode: every match is found first (an exact count), then the page's rows are read from
+ * the chunks holding them. Matches are numbered oldest first; a descending page counts from the end.
  */
-async function prefixPage(q: SendsQuery, cursor: SendsCursor, size: number): Promise<SendsPage> {
-  const prefix = normalisePrefix(q.prefix);
-  const range = (index: string) =>
-    db()
-      .sends.where(index)
-      .between([q.dataset, prefix], [q.dataset, `${prefix}\uffff`], true, true)
-      .primaryKeys() as Promise<SendKey[]>;
-  const [byEmail, byName] = await Promise.all([range("[dataset+emailKey]"), range("[dataset+nameKey]")]);
-  const unique = new Map<string, SendKey>();
-  for (const key of [...byEmail, ...byName]) {
-    if (q.sentFrom && key[1] < q.sentFrom) continue;
-    if (q.sentTo && key[1] > q.sentTo) continue;
-    unique.set(`${key[1]}\u0000${key[2]}`, key);
-  }
-  const keys = [...unique.values()].sort(compareKeys);
-  if (q.order === "desc") keys.reverse();
-  const sign = q.order === "asc" ? 1 : -1;
-  const position = (key: SendKey) => keys.findIndex((k) => sign * compareKeys(k, key) > 0);
-  let start = 0;
-  if (cursor.kind === "last") start = Math.max(0, keys.length - size);
-  if (cursor.kind === "after") start = position(cursor.key) === -1 ? keys.length : position(cursor.key);
-  if (cursor.kind === "before") {
-    const at = keys.findIndex((k) => sign * compareKeys(k, cursor.key) >= 0);
-    start = Math.max(0, (at === -1 ? keys.length : at) - size);
-  }
-  const pageKeys = keys.slice(start, start + size);
-  const rows = (await db().sends.bulkGet(pageKeys)).filter((row): row is Send => row !== undefined);
-  return { rows, hasPrevious: start > 0, hasNext: start + size < keys.length, total: keys.length };
+async function searchPage(
+  list: number,
+  q: SendsQuery,
+  cursor: SendsCursor,
+  size: number,
+): Promise<SendsPage> {
+  const matches = await findMatches(list, q.contains, windowOf(q));
+  const total = matches.total;
+  const [start, end] = await ascendingRange(matches, q.order, cursor, size);
+  const rows = await matchedRows(matches, start, end - start);
+  if (q.order === "desc") rows.reverse();
+  const hasOlder = start > 0;
+  const hasNewer = end < total;
+  return {
+    rows: rows.map((row) => toSend(q.dataset, row)),
+    hasPrevious: q.order === "asc" ? hasOlder : hasNewer,
+    hasNext: q.order === "asc" ? hasNewer : hasOlder,
+    total,
+  };
 }
 
-/** One page of a send list under a filter, read with one or two small IndexedDB range reads. */
+/** The page's matches as [start, end) in oldest-first numbering. */
+async function ascendingRange(
+  matches: Matches,
+  order: "asc" | "desc",
+  cursor: SendsCursor,
+  size: number,
+): Promise<[number, number]> {
+  const total = matches.total;
+  const fromStart = (start: number): [number, number] => [start, Math.min(total, start + size)];
+  const toEnd = (end: number): [number, number] => [Math.max(0, end - size), end];
+  // "first" shows the oldest matches when ascending, the newest when descending; "last" the opposite.
+  if (cursor.kind === "first") return order === "asc" ? fromStart(0) : toEnd(total);
+  if (cursor.kind === "last") return order === "asc" ? toEnd(total) : fromStart(0);
+  const at = positionOfKey(cursor.key);
+  const { before, upTo } = await positionOf(matches, at);
+  // Ascending: "after" is newer (from the first match past the row); descending: older.
+  const newer = (cursor.kind === "after") === (order === "asc");
+  return newer ? fromStart(upTo) : toEnd(before);
+}
+
+/** One page of a send list under a filter. */
 export async function readSendsPage(q: SendsQuery, cursor: SendsCursor, size: number): Promise<SendsPage> {
-  if (isEmptyRange(q)) return { rows: [], hasPrevious: false, hasNext: false, total: 0 };
-  return normalisePrefix(q.prefix) === "" ? browsePage(q, cursor, size) : prefixPage(q, cursor, size);
+  if (isEmptyRange(q)) return EMPTY;
+  const list = await findList(q.dataset);
+  if (list === undefined) return EMPTY;
+  return q.contains.trim() === "" ? browsePage(list, q, cursor, size) : searchPage(list, q, cursor, size);
 }
 
-/** Rows in browse mode: a count over the key range, which IndexedDB answers without reading rows. */
+/** Rows in browse mode: whole chunks counted from their keys, the edge chunks read. */
 export async function countSendsInRange(q: SendsQuery): Promise<number> {
   if (isEmptyRange(q)) return 0;
-  const [lower, upper] = rangeBounds(q);
-  return db().sends.where("[dataset+sentAt+contactId]").between(lower, upper, true, true).count();
+  return countSends(q.dataset, windowOf(q));
 }

@@ -5,7 +5,7 @@ import { localInputToIso } from "./localTime";
 // Typing "ann" fires one query, not three.
 const TYPING_PAUSE_MS = 200;
 
-/** Email or name prefix, sent between two local times, newest or oldest first. */
+/** Any part of an email or a name, sent between two local times, newest or oldest first. */
 export function SendsSearchForm(props: { filter: SendsFilter; onChange: (next: SendsFilter) => void }) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
@@ -14,16 +14,16 @@ export function SendsSearchForm(props: { filter: SendsFilter; onChange: (next: S
     <search>
       <form class="filters sends-filters" onSubmit={(e) => e.preventDefault()}>
         <label class="search">
-          Email or name starts with
+          Email or name contains
           <input
             type="search"
             autocomplete="off"
             spellcheck={false}
-            value={props.filter.prefix ?? ""}
+            value={props.filter.contains ?? ""}
             onInput={(e) => {
               const value = e.currentTarget.value;
               clearTimeout(timer);
-              timer = setTimeout(() => set({ prefix: value }), TYPING_PAUSE_MS);
+              timer = setTimeout(() => set({ contains: value }), TYPING_PAUSE_MS);
             }}
           />
         </label>

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
-import { getSyncState } from "../../db";
+import { getSyncState, warmSearch } from "../../db";
 import { keyOf, readSendsPage, type SendsCursor, type SendsQuery } from "../../db/queries/sendsPage";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
@@ -27,7 +27,11 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
   const online = createOnline();
   const [filter, setFilter] = createSignal<SendsFilter>({ datasets: [props.dataset], order: "desc" });
   const [cursor, setCursor] = createSignal<SendsCursor>({ kind: "first" });
-  const query = (): SendsQuery => ({ ...filter(), dataset: props.dataset, prefix: filter().prefix ?? "" });
+  const query = (): SendsQuery => ({
+    ...filter(),
+    dataset: props.dataset,
+    contains: filter().contains ?? "",
+  });
   // A new filter starts again from its first page.
   createEffect(on(filter, () => setCursor({ kind: "first" }), { defer: true }));
   // IndexedDB serves a database's requests largely in order, and counting a million keys takes
@@ -37,6 +41,17 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
     ([q, c]) => readSendsPage(q, c, PAGE_SIZE),
   );
   const state = createLiveQuery(() => props.dataset, getSyncState);
+  // Once the first rows are on screen (not before: IndexedDB serves requests in order), the list's
+  // search text is read into memory, so the first search of a large list need not wait for it.
+  createEffect(
+    on([() => props.dataset, () => page.loading()], ([dataset, loading]) => {
+      if (!loading) {
+        warmSearch(dataset).catch((error: unknown) =>
+          console.warn("Mailroom: could not prepare search", error),
+        );
+      }
+    }),
+  );
   const histogram = createSendsHistogram(() =>
     page.loading() || state.loading()
       ? undefined
@@ -44,7 +59,7 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
   );
   const histogramReady = () => histogram.state === "ready";
   const browseTotal = createSendsTotal(
-    () => (query().prefix.trim() === "" ? query() : undefined),
+    () => (query().contains.trim() === "" ? query() : undefined),
     state.value,
     () => (histogramReady() ? histogram() : undefined),
     histogramReady,

@@ -1,0 +1,122 @@
+import Dexie from "dexie";
+import { db } from "../db";
+import {
+  type ChunkKey,
+  compareSends,
+  decodeChunk,
+  type SendChunk,
+  type SendText,
+  type TimedSend,
+} from "./chunk";
+
+/** Inclusive bounds on send time (epoch ms); absent means open. */
+export interface TimeWindow {
+  fromMs?: number;
+  toMs?: number;
+}
+
+/** Where a read continues: strictly past this row in the read's direction. */
+export interface RowPosition {
+  ms: number;
+  contactId: string;
+}
+
+const inWindow = (ms: number, window: TimeWindow) =>
+  (window.fromMs === undefined || ms >= window.fromMs) && (window.toMs === undefined || ms <= window.toMs);
+
+/**
+ * Keys of the chunks of `list` that hold rows of the window, in time order: keys only, which
+ * IndexedDB reads without touching a row (a few thousand at 1M sends).
+ */
+export async function chunkKeysIn(list: number, window: TimeWindow = {}): Promise<ChunkKey[]> {
+  const chunks = () => db().sendChunks.where(":id");
+  const upper = window.toMs === undefined ? [list, Dexie.maxKey] : [list, window.toMs, Dexie.maxKey];
+  if (window.fromMs === undefined)
+    return (await chunks().between([list], upper, true, true).primaryKeys()) as ChunkKey[];
+  const from = window.fromMs;
+  const [inside, before] = await Promise.all([
+    chunks().between([list, from], upper, true, true).primaryKeys() as Promise<ChunkKey[]>,
+    // Chunks never overlap but at an edge: the two before `from` are the only ones reaching into it.
+    chunks().between([list], [list, from], true, false).reverse().limit(2).primaryKeys() as Promise<
+      ChunkKey[]
+    >,
+  ]);
+  return [...before.filter((key) => key[3] >= from).reverse(), ...inside];
+}
+
+/** The rows of these chunks, chunk by chunk. */
+export async function readChunkRows(keys: readonly ChunkKey[]): Promise<TimedSend[][]> {
+  if (keys.length === 0) return [];
+  const database = db();
+  const [chunks, texts] = await Promise.all([
+    database.sendChunks.bulkGet([...keys]),
+    database.sendText.bulkGet([...keys]),
+  ]);
+  // A chunk replaced between reading the keys and the rows is skipped, not an error: the live
+  // query that asked reads again once the write that replaced it is committed.
+  return chunks.map((chunk, i) => {
+    const text = texts[i];
+    return chunk && text ? decodeChunk(chunk as SendChunk, text as SendText) : [];
+  });
+}
+
+/** How many rows of `list` the window holds: whole chunks from their keys, edge chunks read. */
+export async function countIn(list: number, window: TimeWindow = {}): Promise<number> {
+  const keys = await chunkKeysIn(list, window);
+  let total = 0;
+  const edges: ChunkKey[] = [];
+  for (const key of keys) {
+    if (inWindow(key[1], window) && inWindow(key[3], window)) total += key[4];
+    else edges.push(key);
+  }
+  for (const rows of await readChunkRows(edges))
+    total += rows.filter((row) => inWindow(row.ms, window)).length;
+  return total;
+}
+
+/** The newest send time held (epoch ms): the last chunk key's end. */
+export async function newestMs(list: number): Promise<number | undefined> {
+  const last = (await db().sendChunks.where(":id").between([list], [list, Dexie.maxKey]).last()) as
+    | SendChunk
+    | undefined;
+  return last?.lastMs;
+}
+
+/** The oldest send time held (epoch ms). */
+export async function oldestMs(list: number): Promise<number | undefined> {
+  const [first] = (await db()
+    .sendChunks.where(":id")
+    .between([list], [list, Dexie.maxKey])
+    .limit(1)
+    .primaryKeys()) as ChunkKey[];
+  return first?.[1];
+}
+
+/**
+ * The rows of a window in time order (`desc`: newest first), a chunk's worth at a time, starting
+ * strictly past `after` when given. Reads `batch` chunks per IndexedDB round trip.
+ */
+export async function* rowsInOrder(
+  list: number,
+  options: { order: "asc" | "desc"; window?: TimeWindow; after?: RowPosition; batch?: number },
+): AsyncGenerator<TimedSend[]> {
+  const window = options.window ?? {};
+  const ascending = options.order === "asc";
+  let keys = await chunkKeysIn(list, window);
+  const after = options.after;
+  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
+  if (!ascending) keys.reverse();
+  const batch = options.batch ?? 4;
+  for (let start = 0; start < keys.length; start += batch) {
+    for (const rows of await readChunkRows(keys.slice(start, start + batch))) {
+      if (!ascending) rows.reverse();
+      const kept = rows.filter((row) => {
+        if (!inWindow(row.ms, window)) return false;
+        if (!after) return true;
+        const order = compareSends(row, after);
+        return ascending ? order > 0 : order < 0;
+      });
+      if (kept.length > 0) yield kept;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import { db } from "../db";
+import {
+  type ChunkKey,
+  compareSends,
+  decodeRow,
+  linesOf,
+  type SendChunk,
+  type SendText,
+  type TimedSend,
+} from "./chunk";
+import { foldText } from "./fold";
+import { pause, SLICE_MS } from "./pause";
+import { chunkKeysIn, type RowPosition, type TimeWindow } from "./read";
+import { cachedTexts } from "./textCache";
+
+/** The lines of one chunk that match, in time order. */
+export interface ChunkMatches {
+  key: ChunkKey;
+  lines: number[];
+}
+
+/** Every match of a search in one list, in time order, with their number. */
+export interface Matches {
+  chunks: ChunkMatches[];
+  total: number;
+}
+
+const inWindow = (ms: number, window: TimeWindow) =>
+  (window.fromMs === undefined || ms >= window.fromMs) && (window.toMs === undefined || ms <= window.toMs);
+
+/** The lines of `text` containing `query` (already folded), each once. */
+export function matchingLines(text: string, query: string): number[] {
+  const lines: number[] = [];
+  let line = 0;
+  let lineStart = 0;
+  let at = text.indexOf(query);
+  while (at !== -1) {
+    for (let nl = text.indexOf("\n", lineStart); nl !== -1 && nl < at; nl = text.indexOf("\n", lineStart)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    lines.push(line);
+    const end = text.indexOf("\n", at);
+    if (end === -1) break;
+    line++;
+    lineStart = end + 1;
+    at = text.indexOf(query, lineStart);
+  }
+  return lines;
+}
+
+/**
+ * Every send of `list` whose email or name contains `query` (folded: any case, accents ignored),
+ * in the window, in time order. Reads the chunks' search text only (cached, see textCache.ts),
+ * plus the rows of the chunks cut by the window's edges; pauses between slices of SLICE_MS.
+ */
+export async function findMatches(
+  list: number,
+  query: string,
+  window: TimeWindow = {},
+  signal?: AbortSignal,
+): Promise<Matches> {
+  const folded = foldText(query);
+  const keys = await chunkKeysIn(list, window);
+  const chunks: ChunkMatches[] = [];
+  let total = 0;
+  let sliceStart = performance.now();
+  for await (const batch of cachedTexts(keys)) {
+    for (const [key, text] of batch) {
+      let lines = matchingLines(text, folded);
+      if (lines.length > 0 && !(inWindow(key[1], window) && inWindow(key[3], window))) {
+        lines = await keepInWindow(key, lines, window);
+      }
+      if (lines.length > 0) {
+        chunks.push({ key, lines });
+        total += lines.length;
+      }
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      signal?.throwIfAborted();
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+  signal?.throwIfAborted();
+  return { chunks, total };
+}
+
+async function keepInWindow(key: ChunkKey, lines: number[], window: TimeWindow): Promise<number[]> {
+  const chunk = (await db().sendChunks.get(key)) as SendChunk | undefined;
+  if (!chunk) return [];
+  return lines.filter((i) => inWindow(chunk.firstMs + (chunk.offsets[i] ?? 0), window));
+}
+
+/**
+ * The matches from ordinal `start` (0 = the oldest match), `count` of them, as rows: only the
+ * chunks holding them are read.
+ */
+export async function matchedRows(matches: Matches, start: number, count: number): Promise<TimedSend[]> {
+  const wanted: { key: ChunkKey; lines: number[] }[] = [];
+  let seen = 0;
+  for (const chunk of matches.chunks) {
+    const end = seen + chunk.lines.length;
+    if (end > start && seen < start + count) {
+      wanted.push({
+        key: chunk.key,
+        lines: chunk.lines.slice(Math.max(0, start - seen), start + count - seen),
+      });
+    }
+    seen = end;
+    if (seen >= start + count) break;
+  }
+  const database = db();
+  const keys = wanted.map((w) => w.key);
+  const [rows, texts] = await Promise.all([
+    database.sendChunks.bulkGet(keys),
+    database.sendText.bulkGet(keys),
+  ]);
+  return wanted.flatMap((w, i) => {
+    const chunk = rows[i] as SendChunk | undefined;
+    const text = texts[i] as SendText | undefined;
+    if (!chunk || !text) return [];
+    const lines = linesOf(text);
+    return w.lines.map((line) => decodeRow(chunk, lines, line));
+  });
+}
+
+/**
+ * How many matches lie strictly before a send (`before`) and up to it included (`upTo`), oldest
+ * first: whole chunks from their keys, and the one or two chunks around the send read.
+ */
+export async function positionOf(
+  matches: Matches,
+  at: RowPosition,
+): Promise<{ before: number; upTo: number }> {
+  let before = 0;
+  let upTo = 0;
+  for (const chunk of matches.chunks) {
+    const [, firstMs, firstId, lastMs] = chunk.key;
+    if (compareSends({ ms: firstMs, contactId: firstId }, at) > 0) break;
+    if (lastMs < at.ms) {
+      before += chunk.lines.length;
+      upTo += chunk.lines.length;
+      continue;
+    }
+    const rows = await matchedRows({ chunks: [chunk], total: chunk.lines.length }, 0, chunk.lines.length);
+    for (const row of rows) {
+      const order = compareSends(row, at);
+      if (order < 0) before++;
+      if (order <= 0) upTo++;
+    }
+  }
+  return { before, upTo };
+}

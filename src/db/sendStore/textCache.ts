@@ -1,0 +1,63 @@
+import { db } from "../db";
+import type { ChunkKey, SendText } from "./chunk";
+
+/**
+ * The search text of chunks, kept in memory once read: a search over a million sends then reads
+ * nothing from disk, and the Sends screen warms it when a list opens. A chunk rewritten by a sync
+ * has a new key (its size or edges change), so a cached text is never stale; entries that no key
+ * names any more are evicted oldest first once the cache holds CACHE_CHARS characters.
+ */
+const CACHE_CHARS = 96 * 1024 * 1024;
+const cache = new Map<string, string>();
+let cachedChars = 0;
+
+// The database name too: tests (and a second profile) open other databases with the same list numbers.
+const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
+
+function remember(key: ChunkKey, text: string): void {
+  const name = id(key);
+  if (cache.has(name)) return;
+  cache.set(name, text);
+  cachedChars += text.length;
+  for (const [oldest, value] of cache) {
+    if (cachedChars <= CACHE_CHARS) break;
+    cache.delete(oldest);
+    cachedChars -= value.length;
+  }
+}
+
+/** Chunks read from disk per round trip when not cached. */
+const BATCH = 64;
+
+/** The texts of `keys`, in their order, a batch at a time: cached ones at once, others read. */
+export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[ChunkKey, string][]> {
+  for (let start = 0; start < keys.length; start += BATCH) {
+    const slice = keys.slice(start, start + BATCH);
+    const missing = slice.filter((key) => !cache.has(id(key)));
+    if (missing.length > 0) {
+      const read = (await db().sendText.bulkGet(missing)) as (SendText | undefined)[];
+      read.forEach((text, i) => {
+        if (text) remember(missing[i]!, text.text);
+      });
+    }
+    const batch: [ChunkKey, string][] = [];
+    for (const key of slice) {
+      const text = cache.get(id(key));
+      if (text !== undefined) batch.push([key, text]);
+    }
+    yield batch;
+  }
+}
+
+/** Reads a list's texts into the cache ahead of a search (the Sends screen calls it on open). */
+export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
+  for await (const _ of cachedTexts(keys)) {
+    // Reading is the point: each batch lands in the cache.
+  }
+}
+
+/** For tests: forget everything. */
+export function clearTextCache(): void {
+  cache.clear();
+  cachedChars = 0;
+}
