@@ -1,4 +1,5 @@
-import { db, type Send, sendTables, storeSendPage } from "../../src/db";
+import { allSendsOf, db, type Send, sendTables, storeSendPage } from "../../src/db";
+import { dropDataset } from "../../src/db/sendStore/lists";
 
 /** Stores sends the way a sync does (chunks of their lists), grouped by list. */
 export async function putSends(rows: readonly Send[]): Promise<void> {
@@ -33,4 +34,13 @@ export async function countAllSends(): Promise<number> {
     ).map((list) => list.id),
   );
   return keys.filter((key) => shown.has(key[0])).reduce((n, key) => n + key[4], 0);
+}
+
+/** Replaces a list's sends with `edit(the sends held, oldest first)`: a test's way to lose or add rows. */
+export async function rewriteList(dataset: string, edit: (rows: Send[]) => Send[]): Promise<void> {
+  const rows = edit(await allSendsOf(dataset));
+  await db().transaction("rw", sendTables(), async () => {
+    await dropDataset(dataset);
+    for (let i = 0; i < rows.length; i += 5_000) await storeSendPage(dataset, rows.slice(i, i + 5_000));
+  });
 }

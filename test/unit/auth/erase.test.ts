@@ -4,6 +4,7 @@ import { eraseAccount, signOut } from "../../../src/auth/signOut";
 import { saveToken } from "../../../src/auth/tokens";
 import { db, sendsDatasetId } from "../../../src/db";
 import { formOf, freshDb, jsonResponse, makeAccount, makeToken, stubFetch } from "./support";
+import { putSends } from "../../support/sends";
 
 const erased = makeAccount({ label: "Erased" });
 const kept = makeAccount({ label: "Kept" });
@@ -49,26 +50,27 @@ async function seed(accountId: string) {
     role: "primary_email",
     fetchedAt: 1,
   });
-  await db().sends.put({
-    dataset,
-    contactId: "p1",
-    email: "a@x",
-    emailKey: "a@x",
-    nameKey: "",
-    sentAt: "2026-01-01T00:00:00.000Z",
-  });
+  await putSends([{ dataset, contactId: "p1", email: "a@x", sentAt: "2026-01-01T00:00:00.000Z" }]);
+  const lists = await db().sendLists.where("accountId").equals(accountId).toArray();
+  listNumbers.set(accountId, new Set(lists.map((list) => list.id)));
   await db().syncState.put({ dataset, accountId, kind: "sends", status: "complete", pages: 1, rows: 1 });
 }
 
+/** The numbers of each account's send lists, as seeded. */
+const listNumbers = new Map<string, Set<number | undefined>>();
+
 async function rowsOf(accountId: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
+  // Send chunks carry their list's number, noted when seeded (erase drops the list rows too).
+  const lists = listNumbers.get(accountId) ?? new Set();
   for (const table of db().tables) {
     const rows: Record<string, unknown>[] = await table.toArray();
     counts[table.name] = rows.filter(
       (row) =>
         row.accountId === accountId ||
         row.id === accountId ||
-        String(row.dataset).startsWith(`${accountId}|`),
+        String(row.dataset).startsWith(`${accountId}|`) ||
+        (typeof row.list === "number" && lists.has(row.list)),
     ).length;
   }
   return counts;
@@ -95,7 +97,8 @@ describe("sign out and erase", () => {
     ]);
     const left = await rowsOf(erased.id);
     expect(left.tokens).toBe(0);
-    expect(left.sends).toBe(1);
+    expect(left.sendChunks).toBe(1);
+    expect(left.sendText).toBe(1);
     expect(left.accounts).toBe(1);
   });
 
@@ -117,7 +120,7 @@ describe("sign out and erase", () => {
       JSON.stringify(left),
     ).toBe(true);
     expect(await rowsOf(kept.id)).toEqual(before);
-    expect(before.sends).toBe(1);
+    expect(before.sendChunks).toBe(1);
     expect(before.activities).toBe(1);
   });
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db, MailroomDb, sendsDatasetId, useDb } from "../../../src/db";
 import { AccountErasedError } from "../../../src/db/accounts";
 import { activityErrorLinesOf, replaceActivityErrorLines } from "../../../src/db/activityErrors";
-import { countSends, newestSentAt, sendsOf } from "../../../src/db/sends";
+import { allSendsOf, countSends, newestSentAt } from "../../../src/db/sends";
 import { getSyncState, patchSyncState } from "../../../src/db/syncState";
 import type { Send } from "../../../src/db/types";
+import { putSends } from "../../support/sends";
 import { makeAccount } from "../sync/support/fakes";
 
 function fresh() {
@@ -16,8 +17,6 @@ function send(dataset: string, sentAt: string, contactId: string): Send {
     dataset,
     contactId,
     email: `${contactId}@x.test`,
-    emailKey: `${contactId}@x.test`,
-    nameKey: "",
     sentAt,
   };
 }
@@ -27,22 +26,22 @@ describe("the data access helpers", () => {
     fresh();
     const a = sendsDatasetId("acc", "v3", "ca1");
     const b = sendsDatasetId("acc", "v3", "ca10");
-    await db().sends.bulkPut([
+    await putSends([
       send(a, "2026-01-02T00:00:00.000Z", "1"),
       send(a, "2026-01-03T00:00:00.000Z", "2"),
       send(b, "2026-02-01T00:00:00.000Z", "3"),
     ]);
     expect(await countSends(a)).toBe(2);
     expect(await newestSentAt(a)).toBe("2026-01-03T00:00:00.000Z");
-    expect((await sendsOf(b).toArray()).map((r) => r.contactId)).toEqual(["3"]);
+    expect((await allSendsOf(b)).map((r) => r.contactId)).toEqual(["3"]);
     expect(await newestSentAt(sendsDatasetId("acc", "v3", "none"))).toBeUndefined();
   });
 
   it("a send seen twice lands on the same key (the incremental overlap makes no duplicate)", async () => {
     fresh();
     const a = sendsDatasetId("acc", "v2", "9");
-    await db().sends.bulkPut([send(a, "2026-01-02T00:00:00.000Z", "1")]);
-    await db().sends.bulkPut([
+    await putSends([send(a, "2026-01-02T00:00:00.000Z", "1")]);
+    await putSends([
       send(a, "2026-01-02T00:00:00.000Z", "1"),
       send(a, "2026-01-02T00:00:01.000Z", "1"),
     ]);

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { MailroomDb } from "../../../src/db";
 
 describe("the schema", () => {
-  it("is at version 1 with every table the layers rely on", async () => {
+  it("is at version 3 with every table the layers rely on", async () => {
     const database = new MailroomDb(`test-${crypto.randomUUID()}`);
     await database.open();
-    expect(database.verno).toBe(1);
+    expect(database.verno).toBe(3);
     expect(database.tables.map((t) => t.name).sort()).toEqual(
       [
         "accounts",
@@ -16,13 +16,15 @@ describe("the schema", () => {
         "budget",
         "campaignActivities",
         "campaigns",
-        "sends",
+        "sendChunks",
+        "sendLists",
+        "sendText",
         "settings",
         "syncState",
         "tokens",
       ].sort(),
     );
-    expect(database.sends.schema.primKey.keyPath).toEqual(["dataset", "sentAt", "contactId"]);
+    expect(database.sendChunks.schema.primKey.keyPath).toEqual(["list", "firstMs", "firstId", "lastMs", "rows"]);
     database.close();
   });
 
@@ -33,7 +35,7 @@ describe("the schema", () => {
     first.close();
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.verno).toBe(1);
+    expect(raw.verno).toBe(3);
     raw.close();
     const second = new MailroomDb(name);
     expect(await second.budget.get("k")).toMatchObject({ used: 7 });

@@ -2,9 +2,11 @@ import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import type { Page } from "../../../src/api/page";
 import { db } from "../../../src/db";
+import type { SendChunk } from "../../../src/db/sendStore/chunk";
 import type { Send, SyncState } from "../../../src/db/types";
 import { PAGES_AHEAD, pageThrough } from "../../../src/sync/sendsPager";
 import type { SendsSource } from "../../../src/sync/sendsSource";
+import { countAllSends } from "../../support/sends";
 import { freshDb, makeAccount } from "./support/fakes";
 
 const DATASET = "acc|v3|ca";
@@ -19,8 +21,6 @@ function fakeSource(pages: number) {
       dataset: DATASET,
       contactId: `c${n}-${i}`,
       email: "a@b.test",
-      emailKey: "a@b.test",
-      nameKey: "",
       sentAt: new Date(Date.UTC(2026, 0, 1) - (n * 2 + i) * 1000).toISOString(),
     })),
     next: n + 1 < pages ? `/page?next=${n + 1}` : undefined,
@@ -61,12 +61,12 @@ describe("the send pager", () => {
     await freshDb().accounts.put(makeAccount({ id: "acc" }));
     await db().syncState.put(start); // a run's pages land only while its list is on the device
     const { source, calls } = fakeSource(8);
-    const table = db().sends;
+    const table = db().sendChunks;
     const realBulkPut = table.bulkPut.bind(table);
     const requestsWhenWritten: number[] = [];
     // The first write holds its transaction open (Dexie.waitFor) until the fetches behind it
     // have run as far ahead as they may.
-    table.bulkPut = (async (rows: readonly Send[]) => {
+    table.bulkPut = (async (rows: readonly SendChunk[]) => {
       if (requestsWhenWritten.length === 0)
         await Dexie.waitFor(until(() => calls.length >= 1 + PAGES_AHEAD, 1_000));
       requestsWhenWritten.push(calls.length);
@@ -79,17 +79,17 @@ describe("the send pager", () => {
     expect(requestsWhenWritten[0]).toBe(1 + PAGES_AHEAD);
     expect(calls).toHaveLength(8);
     expect(end).toMatchObject({ pages: 8, rows: 16, nextLink: undefined });
-    expect(await db().sends.count()).toBe(16);
+    expect(await countAllSends()).toBe(16);
   });
 
   it("stops fetching ahead once the writer fails", async () => {
     await freshDb().accounts.put(makeAccount({ id: "acc" }));
     await db().syncState.put(start); // a run's pages land only while its list is on the device
     const { source, calls, requests } = fakeSource(50);
-    const table = db().sends;
+    const table = db().sendChunks;
     const realBulkPut = table.bulkPut.bind(table);
     let writes = 0;
-    table.bulkPut = (async (rows: readonly Send[]) => {
+    table.bulkPut = (async (rows: readonly SendChunk[]) => {
       if (++writes === 2) throw new DOMException("full", "QuotaExceededError");
       return realBulkPut(rows);
     }) as typeof table.bulkPut;

@@ -5,6 +5,8 @@ import type { Send } from "../../../src/db/types";
 import { syncSends } from "../../../src/sync";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
+import type { SendChunk } from "../../../src/db/sendStore/chunk";
+import { countAllSends } from "../../support/sends";
 
 describe("a full disk during a send sync", () => {
   it("fails with kind storage, rolls back the failed page and keeps the checkpoint; the next run completes", async () => {
@@ -12,16 +14,16 @@ describe("a full disk during a send sync", () => {
     const s = await sandboxSession();
     const big = campaignByKey(s.sandbox, "big");
     const dataset = sendsDatasetId(s.account.id, "v3", big.primaryActivityId);
-    const table = db().sends;
+    const table = db().sendChunks;
     const realBulkPut = table.bulkPut.bind(table);
     let writes = 0;
-    // The third page's write stores half of its rows, then the browser refuses: the transaction
-    // must take the half back and leave the checkpoint naming the third page.
-    table.bulkPut = (async (rows: readonly Send[]) => {
+    // The third page's write stores its chunk, then the browser refuses (its search text is
+    // next): the transaction must take the chunk back and leave the checkpoint naming the third page.
+    table.bulkPut = (async (rows: readonly SendChunk[]) => {
       writes += 1;
-      if (writes !== 3) return realBulkPut(rows);
-      await realBulkPut(rows.slice(0, 250));
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      const stored = await realBulkPut(rows);
+      if (writes === 3) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return stored;
     }) as typeof table.bulkPut;
 
     const error = await syncSends(dataset, { deps: s.deps }).then(
@@ -29,7 +31,7 @@ describe("a full disk during a send sync", () => {
       (e: unknown) => e,
     );
     expect(isMailroomError(error) && error.kind).toBe("storage");
-    expect(await db().sends.count()).toBe(1_000);
+    expect(await countAllSends()).toBe(1_000);
     const state = await db().syncState.get(dataset);
     expect(state).toMatchObject({
       status: "stopped",
@@ -65,7 +67,7 @@ describe("a full disk during a send sync", () => {
     table.put = realPut;
 
     expect(isMailroomError(error) && error.kind).toBe("storage");
-    expect(await db().sends.count()).toBe(500);
+    expect(await countAllSends()).toBe(500);
     expect(await db().syncState.get(dataset)).toMatchObject({ pages: 1, rows: 500 });
   });
 });

@@ -1,5 +1,5 @@
 import type { AuthProvider } from "../../../../src/auth/types";
-import { db } from "../../../../src/db";
+import { allSendsOf, db } from "../../../../src/db";
 import type { Account, Generation } from "../../../../src/db/types";
 import { makeSandbox, type Sandbox, type SandboxConfig } from "../../../../src/sandbox/core";
 import { V2_API_KEY, V3_CLIENT_ID } from "../../../../src/sandbox/credentials";
@@ -143,10 +143,7 @@ export function expectedV2Keys(sandbox: Sandbox, campaignId: string): string[] {
 
 /** What Mailroom holds for a dataset, as the same keys. */
 export async function heldKeys(dataset: string): Promise<string[]> {
-  const rows = await db()
-    .sends.where("[dataset+sentAt+contactId]")
-    .between([dataset, "", ""], [dataset, "\uffff", "\uffff"])
-    .toArray();
+  const rows = await allSendsOf(dataset);
   return rows.map((r) => `${r.sentAt}|${r.contactId}`).sort();
 }
 
