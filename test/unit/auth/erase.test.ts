@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eraseAccount, signOut } from "../../../src/auth/signOut";
 import { saveToken } from "../../../src/auth/tokens";
 import { db, sendsDatasetId } from "../../../src/db";
-import { formOf, freshDb, jsonResponse, makeAccount, makeToken, stubFetch } from "./support";
 import { putSends } from "../../support/sends";
+import { formOf, freshDb, jsonResponse, makeAccount, makeToken, stubFetch } from "./support";
 
 const erased = makeAccount({ label: "Erased" });
 const kept = makeAccount({ label: "Kept" });

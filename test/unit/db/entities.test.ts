@@ -41,10 +41,7 @@ describe("the data access helpers", () => {
     fresh();
     const a = sendsDatasetId("acc", "v2", "9");
     await putSends([send(a, "2026-01-02T00:00:00.000Z", "1")]);
-    await putSends([
-      send(a, "2026-01-02T00:00:00.000Z", "1"),
-      send(a, "2026-01-02T00:00:01.000Z", "1"),
-    ]);
+    await putSends([send(a, "2026-01-02T00:00:00.000Z", "1"), send(a, "2026-01-02T00:00:01.000Z", "1")]);
     expect(await countSends(a)).toBe(2);
   });
 

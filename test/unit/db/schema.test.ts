@@ -24,7 +24,13 @@ describe("the schema", () => {
         "tokens",
       ].sort(),
     );
-    expect(database.sendChunks.schema.primKey.keyPath).toEqual(["list", "firstMs", "firstId", "lastMs", "rows"]);
+    expect(database.sendChunks.schema.primKey.keyPath).toEqual([
+      "list",
+      "firstMs",
+      "firstId",
+      "lastMs",
+      "rows",
+    ]);
     database.close();
   });
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { isMailroomError, type MailroomError } from "../../../src/core/errors";
 import { db, sendsDatasetId } from "../../../src/db";
 import { syncSends } from "../../../src/sync";
+import { countAllSends } from "../../support/sends";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, expectedV2Keys, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
-import { countAllSends } from "../../support/sends";
 
 const isSendsPage = (url: URL) => url.pathname.endsWith("/tracking/sends");
 

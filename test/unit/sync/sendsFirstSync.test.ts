@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db, sendsDatasetId } from "../../../src/db";
+import { allSendsOf, db, sendPagesOf, sendsDatasetId } from "../../../src/db";
 import { syncSends } from "../../../src/sync";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, expectedV2Keys, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
-import { allSendsOf, sendPagesOf } from "../../../src/db";
 
 async function allMatching(dataset: string, contains: string) {
   const found = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db, sendsDatasetId } from "../../../src/db";
 import { syncSends } from "../../../src/sync";
+import { countAllSends } from "../../support/sends";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, expectedV2Keys, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
-import { countAllSends } from "../../support/sends";
 
 const apiRequests = (urls: URL[]) =>
   urls.filter((u) => u.pathname.startsWith("/v2/") || u.pathname.startsWith("/v3/"));

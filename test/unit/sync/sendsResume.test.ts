@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db, sendsDatasetId } from "../../../src/db";
 import { syncSends } from "../../../src/sync";
+import { countAllSends } from "../../support/sends";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, expectedV2Keys, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
-import { countAllSends } from "../../support/sends";
 
 /** A small deterministic generator: each seed picks its own abort points. */
 function generator(seed: number) {

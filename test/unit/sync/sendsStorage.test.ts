@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isMailroomError } from "../../../src/core/errors";
 import { db, sendsDatasetId } from "../../../src/db";
+import type { SendChunk } from "../../../src/db/sendStore/chunk";
 import type { Send } from "../../../src/db/types";
 import { syncSends } from "../../../src/sync";
+import { countAllSends } from "../../support/sends";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, expectedV3Keys, heldKeys, sandboxSession } from "./support/sandbox";
-import type { SendChunk } from "../../../src/db/sendStore/chunk";
-import { countAllSends } from "../../support/sends";
 
 describe("a full disk during a send sync", () => {
   it("fails with kind storage, rolls back the failed page and keeps the checkpoint; the next run completes", async () => {
