@@ -2,18 +2,29 @@ import { writeFileSync } from "node:fs";
 
 export type Results = Record<string, Record<string, number | string | boolean>>;
 
-/** Each figure next to its goal, as the bench issue states them. */
+/**
+ * Each figure next to its goal, as the issues state them (issue 14's targets for the send store;
+ * the ratios, the bundle and the paging goals from the issues before it, which it leaves alone).
+ * A figure that is not a number (a search not answered) misses its goal.
+ */
 const GOALS: Record<string, (value: number | string | boolean, results: Results) => string> = {
+  "sync.rows_per_s": (v) => goal(Number(v) >= 10_000, "≥ 10,000"),
   "sync.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
   "sync.requests": (v, r) => goal(Number(v) <= Math.ceil(Number(r.env?.sends) / 500) + 3, "≤ ⌈N/500⌉ + 3"),
+  "sync.long_tasks_over_50ms": (v) => goal(Number(v) === 0, "= 0"),
+  "storage.bytes_per_send": (v) => goal(Number(v) <= 120, "≤ 120"),
   "resync.requests": (v) => goal(Number(v) <= 2, "≤ 2"),
   "paced.requests_per_s": (v) => goal(Number(v) >= 3.8, "≥ 3.8"),
   "paced.throttled": (v) => goal(Number(v) === 0, "= 0"),
+  "export.rows_per_s": (v) => goal(Number(v) >= 200_000, "≥ 200,000"),
   "export.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
   "export.heap_growth_mb": (v) => goal(Number(v) <= 64, "≤ 64"),
-  "list.first_paint_ms": (v) => goal(Number(v) <= 200, "≤ 200"),
-  "list.search_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
-  "list.search_broad_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
+  "list.first_paint_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
+  "list.search_ms": (v) => goal(Number(v) <= 50, "≤ 50"),
+  "list.search_broad_ms": (v) => goal(Number(v) <= 50, "≤ 50"),
+  "list.search_substring_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
+  "list.search_substring_domain_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
+  "list.search_substring_surname_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
   "list.long_tasks_over_50ms": (v) => goal(Number(v) === 0, "= 0"),
   "list.last_row_reached": (v) => goal(v === true, "true"),
   "bundle.initial_js_gz_kb": (v) => goal(Number(v) <= 65, "≤ 65"),

@@ -38,3 +38,49 @@ export async function countLongTasks(page: Page): Promise<() => Promise<number>>
   });
   return () => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
 }
+
+/** A page's long tasks, kept with their start on the page's clock, to count those of one span. */
+export interface LongTaskLog {
+  /** The page's clock (`performance.now()`), to mark a span's ends with. */
+  now(): Promise<number>;
+  /** Long tasks (> 50 ms) that overlap [from, to]. */
+  countBetween(from: number, to: number): Promise<number>;
+}
+
+/**
+ * Logs every long task of the page, the ones before this call too (`buffered`), so the count of a
+ * span cannot miss one that began while the observer was being set up.
+ */
+export async function watchLongTasks(page: Page): Promise<LongTaskLog> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTaskSpans: [number, number][] };
+    w.__longTaskSpans = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.duration > 50) w.__longTaskSpans.push([entry.startTime, entry.startTime + entry.duration]);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  return {
+    now: () => page.evaluate(() => performance.now()),
+    countBetween: (from, to) =>
+      page.evaluate(
+        ([a, b]) =>
+          (window as unknown as { __longTaskSpans: [number, number][] }).__longTaskSpans.filter(
+            ([start, end]) => end >= a && start <= b,
+          ).length,
+        [from, to] as const,
+      ),
+  };
+}
+
+/**
+ * Resolves, at the first animation frame where `test(arg)` holds, with the page's clock then.
+ * A string, not a function: tsx's name helpers do not exist in the page.
+ */
+export function frameWhen(page: Page, test: string, arg: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const holds = ${test};
+    const check = () => (holds(${JSON.stringify(arg)}) ? resolve(performance.now()) : requestAnimationFrame(check));
+    check();
+  })`);
+}
