@@ -1,55 +1,35 @@
-// Every read the bench makes of the send table itself, and its one raw write, in one place: the
-// store of issue 14 replaces the table `sends` keyed `[dataset+sentAt+contactId]`, and only the
-// bodies below need to follow it. Everything else the bench page does goes through the app's code.
-import { db, MailroomDb, type Send } from "../../src/db";
-
-const PRIMARY = "[dataset+sentAt+contactId]";
+// Every read the bench makes of the send store itself, and its one raw write, in one place.
+// Everything else the bench page does goes through the app's screens.
+import { countSends, MailroomDb, type Send, sendPagesOf } from "../../src/db";
+import { encodeChunk } from "../../src/db/sendStore/chunk";
 
 /** How many sends of a list the cache holds. */
 export function countHeld(dataset: string): Promise<number> {
-  return db().sends.where(PRIMARY).between([dataset], [dataset, []]).count();
+  return countSends(dataset);
 }
 
 /** The oldest send's address: the last row of the Sends screen in its default (newest first) order. */
 export async function oldestEmail(dataset: string): Promise<string> {
-  const first = await db()
-    .sends.where(PRIMARY)
-    .between([dataset, "", ""], [dataset, "\uffff", "\uffff"])
-    .first();
-  return first?.email ?? "";
+  for await (const page of sendPagesOf(dataset, { order: "asc" })) return page[0]?.email ?? "";
+  return "";
 }
 
-/**
- * Every send of a list, oldest first, `pageSize` rows a step (keyset paging), from a connection of
- * its own: a million rows never sit in memory at once.
- */
+/** Every send of a list, oldest first, about `pageSize` rows a step: a million never sit in memory at once. */
 export async function* pagesOf(dataset: string, pageSize: number): AsyncGenerator<Send[]> {
-  const store = new MailroomDb();
-  await store.open();
-  let lower: [string, string, string] = [dataset, "", ""];
-  let lowerOpen = false;
-  const upper: [string, string, string] = [dataset, "\uffff", "\uffff"];
-  try {
-    for (;;) {
-      const page = await store.sends
-        .where(PRIMARY)
-        .between(lower, upper, !lowerOpen, true)
-        .limit(pageSize)
-        .toArray();
-      if (page.length > 0) yield page;
-      const last = page.at(-1);
-      if (!last || page.length < pageSize) return;
-      lower = [last.dataset, last.sentAt, last.contactId];
-      lowerOpen = true;
+  let batch: Send[] = [];
+  for await (const page of sendPagesOf(dataset, { order: "asc" })) {
+    batch.push(...page);
+    if (batch.length >= pageSize) {
+      yield batch;
+      batch = [];
     }
-  } finally {
-    store.close();
   }
+  if (batch.length > 0) yield batch;
 }
 
 /** A fresh database of the app's schema, for the plain-Dexie limit the sync is compared with. */
 export interface ScratchStore {
-  /** One plain `bulkPut` of these rows, in one transaction. */
+  /** The rows as one chunk and its search text, put in one transaction: no merge, no checkpoint. */
   put(rows: Send[]): Promise<void>;
   /** Closes and deletes the scratch database. */
   discard(): Promise<void>;
@@ -59,11 +39,20 @@ export async function openScratchStore(): Promise<ScratchStore> {
   const name = `mailroom-bench-raw-${Date.now()}`;
   const scratch = new MailroomDb(name);
   await scratch.open();
+  let list = 0;
   return {
-    put: (rows) => scratch.transaction("rw", scratch.sends, () => scratch.sends.bulkPut(rows)).then(() => {}),
+    put: async (rows) => {
+      const timed = rows.map((row) => ({ ...row, ms: Date.parse(row.sentAt) }));
+      const { chunk, text } = encodeChunk(++list, timed);
+      await scratch.transaction("rw", scratch.sendChunks, scratch.sendText, async () => {
+        await scratch.sendChunks.put(chunk);
+        await scratch.sendText.put(text);
+      });
+    },
     discard: async () => {
       scratch.close();
       await MailroomDb.delete(name);
     },
   };
 }
+
