@@ -58,10 +58,8 @@ async function take(
   n: number,
 ) {
   const taken: TimedSend[] = [];
-  for await (const rows of rowsInOrder(list, { order, window, after, batch: 1 })) {
-    taken.push(...rows.slice(0, n - taken.length));
-    if (taken.length >= n) break;
-  }
+  for await (const rows of rowsInOrder(list, { order, window, after, batch: 1, limit: n }))
+    taken.push(...rows);
   return taken;
 }
 

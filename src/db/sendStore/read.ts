@@ -4,10 +4,13 @@ import {
   type ChunkKey,
   compareSends,
   decodeChunk,
+  decodeRow,
+  linesOf,
   type SendChunk,
   type SendText,
   type TimedSend,
 } from "./chunk";
+import { unpackId } from "./contactIds";
 
 /** Inclusive bounds on send time (epoch ms); absent means open. */
 export interface TimeWindow {
@@ -94,29 +97,67 @@ export async function oldestMs(list: number): Promise<number | undefined> {
 
 /**
  * The rows of a window in time order (`desc`: newest first), a chunk's worth at a time, starting
- * strictly past `after` when given. Reads `batch` chunks per IndexedDB round trip.
+ * strictly past `after` when given, at most `limit` rows. Reads `batch` chunks per IndexedDB round
+ * trip and decodes only the rows it keeps (a page of 100 decodes 100, not the chunk's 1,000).
  */
 export async function* rowsInOrder(
   list: number,
-  options: { order: "asc" | "desc"; window?: TimeWindow; after?: RowPosition; batch?: number },
+  options: {
+    order: "asc" | "desc";
+    window?: TimeWindow;
+    after?: RowPosition;
+    batch?: number;
+    limit?: number;
+  },
 ): AsyncGenerator<TimedSend[]> {
   const window = options.window ?? {};
   const ascending = options.order === "asc";
-  let keys = await chunkKeysIn(list, window);
   const after = options.after;
+  let keys = await chunkKeysIn(list, window);
   if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
   if (!ascending) keys.reverse();
+  let left = options.limit ?? Number.POSITIVE_INFINITY;
   const batch = options.batch ?? 4;
-  for (let start = 0; start < keys.length; start += batch) {
-    for (const rows of await readChunkRows(keys.slice(start, start + batch))) {
-      if (!ascending) rows.reverse();
-      const kept = rows.filter((row) => {
-        if (!inWindow(row.ms, window)) return false;
-        if (!after) return true;
-        const order = compareSends(row, after);
-        return ascending ? order > 0 : order < 0;
+  for (let start = 0; start < keys.length && left > 0; start += batch) {
+    const slice = keys.slice(start, start + batch);
+    const database = db();
+    const [chunks, texts] = await Promise.all([
+      database.sendChunks.bulkGet(slice),
+      database.sendText.bulkGet(slice),
+    ]);
+    for (const [i, chunk] of chunks.entries()) {
+      const text = texts[i];
+      // Replaced since the keys were read: the live query that asked reads again after that write.
+      if (!chunk || !text || left <= 0) continue;
+      const kept = keptRows(chunk as SendChunk, linesOf(text as SendText), {
+        ascending,
+        window,
+        after,
+        limit: left,
       });
+      left -= kept.length;
       if (kept.length > 0) yield kept;
     }
   }
+}
+
+function keptRows(
+  chunk: SendChunk,
+  lines: readonly string[],
+  options: { ascending: boolean; window: TimeWindow; after?: RowPosition; limit: number },
+): TimedSend[] {
+  const kept: TimedSend[] = [];
+  const { ascending, window, after } = options;
+  for (let n = 0; n < chunk.rows && kept.length < options.limit; n++) {
+    const i = ascending ? n : chunk.rows - 1 - n;
+    const ms = chunk.firstMs + (chunk.offsets[i] ?? 0);
+    if (!inWindow(ms, window)) continue;
+    if (after && (ascending ? ms < after.ms : ms > after.ms)) continue;
+    if (after && ms === after.ms) {
+      const order = compareSends({ ms, contactId: unpackId(chunk.ids, i) }, after);
+      if (ascending ? order <= 0 : order >= 0) continue;
+    }
+    kept.push(decodeRow(chunk, lines, i));
+  }
+  return kept;
 }
