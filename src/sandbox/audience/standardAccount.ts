@@ -14,137 +14,96 @@ const STANDARD_LISTS: ListPlan[] = [
 /** The three lists' union, less who unsubscribed: the big campaign needs a bigger list above it. */
 const STANDARD_REACH = 18_000;
 
-/** Whole-list campaigns after the named ones: which lists, the title, a resend's share. */
+/** Whole-list campaigns after the named ones: which lists, the title, a resend's size. */
 const LIST_CAMPAIGNS = [
-  { lists: ["events"], title: "Event reminder", resendShare: 0.1 },
-  { lists: ["customers"], title: "Customer news", resendShare: 0 },
-  { lists: ["customers", "events"], title: "Product launch", resendShare: 0 },
-  { lists: ["newsletter"], title: "Monthly newsletter", resendShare: 0 },
+  { lists: ["events"], title: "Event reminder", resend: 490 },
+  { lists: ["customers"], title: "Customer news" },
+  { lists: ["customers", "events"], title: "Product launch" },
+  { lists: ["newsletter"], title: "Monthly newsletter" },
 ] as const;
 
-export function standardAccount(anchor: number, sent: number, sizes: AccountSizes): AccountPlan {
-  const ago = (ms: number) => anchor - ms;
-  const lists = [...STANDARD_LISTS];
-  let audienceSize = 20_000;
-  let bigLists = ["newsletter", "customers", "events"];
-  if (sizes.bigCampaignSends > STANDARD_REACH) {
-    audienceSize = Math.ceil(sizes.bigCampaignSends * 1.03) + 1000;
-    lists.push(["everyone", "All contacts (imported)", 0, audienceSize]);
-    bigLists = ["everyone"];
-  }
-  const s = "sent" as const;
-  const named: CampaignPlan[] = [
-    {
-      key: "empty",
-      name: "Welcome (sent to nobody)",
-      status: s,
-      sentAt: ago(9 * DAY_MS),
-      lists: ["newsletter"],
-      sends: 0,
-    },
-    {
-      key: "tiny",
-      name: "Test send to 3 people",
-      status: s,
-      sentAt: ago(8 * DAY_MS),
-      lists: ["events"],
-      sends: 3,
-    },
-    {
-      key: "spring",
-      name: 'Spring newsletter 🌷 — Ünïcode, "quotes", commas',
-      status: s,
-      sentAt: ago(6 * DAY_MS),
-      lists: ["customers"],
-      sends: 250,
+/** With fewer sent campaigns than named ones, the least used go first. */
+const NAMED_BY_USE = ["tiny", "spring", "tenk", "big", "live", "resume", "formula", "empty"];
+
+type Extra = Pick<CampaignPlan, "resend" | "growFrom">;
+
+function sentPlan(
+  anchor: number,
+  [key, name, agoMs, lists, sends]: [string, string, number, string[], number],
+  extra: Extra = {},
+): CampaignPlan {
+  return { key, name, status: "sent", sentAt: anchor - agoMs, lists, sends, ...extra };
+}
+
+function namedCampaigns(anchor: number, big: { lists: string[]; sends: number }): CampaignPlan[] {
+  const plan = (row: Parameters<typeof sentPlan>[1], extra?: Extra) => sentPlan(anchor, row, extra);
+  return [
+    plan(["empty", "Welcome (sent to nobody)", 9 * DAY_MS, ["newsletter"], 0]),
+    plan(["tiny", "Test send to 3 people", 8 * DAY_MS, ["events"], 3]),
+    plan(["spring", 'Spring newsletter 🌷 — Ünïcode, "quotes", commas', 6 * DAY_MS, ["customers"], 250], {
       resend: 40,
-    },
-    {
-      key: "tenk",
-      name: "Member update (10k)",
-      status: s,
-      sentAt: ago(4 * DAY_MS),
-      lists: ["newsletter"],
-      sends: 10_000,
-    },
-    {
-      key: "big",
-      name: "Annual report (big)",
-      status: s,
-      sentAt: ago(2 * DAY_MS),
-      lists: bigLists,
-      sends: sizes.bigCampaignSends,
-    },
-    {
-      key: "live",
-      name: "Flash sale — still sending",
-      status: s,
-      sentAt: ago(2 * HOUR_MS),
-      lists: ["customers", "events"],
-      sends: 120,
+    }),
+    plan(["tenk", "Member update (10k)", 4 * DAY_MS, ["newsletter"], 10_000]),
+    plan(["big", "Annual report (big)", 2 * DAY_MS, big.lists, big.sends]),
+    plan(["live", "Flash sale — still sending", 2 * HOUR_MS, ["customers", "events"], 120], {
       growFrom: anchor,
-    },
-    {
-      key: "formula",
-      name: "=cmd|' /C calc'!A0 (formula-looking name)",
-      status: s,
-      sentAt: ago(12 * DAY_MS),
-      lists: ["newsletter"],
-      sends: 7,
-    },
-    {
-      key: "resume",
-      name: "Résumé tips, part 2",
-      status: s,
-      sentAt: ago(20 * DAY_MS),
-      lists: ["customers"],
-      sends: 60,
-      resend: "unsent",
-    },
+    }),
+    plan(["formula", "=cmd|' /C calc'!A0 (formula-looking name)", 12 * DAY_MS, ["newsletter"], 7]),
+    plan(["resume", "Résumé tips, part 2", 20 * DAY_MS, ["customers"], 60], { resend: "unsent" }),
   ];
-  // With fewer sent campaigns than named ones, the least used go first.
-  const keep = new Set(
-    ["tiny", "spring", "tenk", "big", "live", "resume", "formula", "empty"].slice(0, sent),
-  );
-  const campaigns = named.filter((c) => keep.has(c.key));
-  for (let k = 0; k < sent - named.length; k++) {
+}
+
+/** `count` campaigns sent to whole lists, from 31 hours ago back, about three days apart. */
+function listCampaigns(anchor: number, count: number): CampaignPlan[] {
+  return Array.from({ length: Math.max(0, count) }, (_, k) => {
     const kind = LIST_CAMPAIGNS[k % LIST_CAMPAIGNS.length] as (typeof LIST_CAMPAIGNS)[number];
-    const sentAt = ago(31 * HOUR_MS + k * 77 * HOUR_MS);
-    const plan: CampaignPlan = {
+    return {
       key: `audience-${k}`,
       name: `${kind.title} #${Math.floor(k / LIST_CAMPAIGNS.length) + 1}`,
-      status: s,
-      sentAt,
+      status: "sent",
+      sentAt: anchor - 31 * HOUR_MS - k * 77 * HOUR_MS,
       lists: kind.lists,
       sends: "all",
+      ...("resend" in kind ? { resend: kind.resend } : {}),
     };
-    // A resend to a share of the list: a tenth of Event attendees is about 490.
-    if (kind.resendShare) plan.resend = Math.floor(5000 * kind.resendShare * 0.98);
-    campaigns.push(plan);
-  }
-  campaigns.push(
+  });
+}
+
+/** The campaigns never sent (or deleted), then `extra` one-send ones for paging tests. */
+function otherCampaigns(anchor: number, extra: number): CampaignPlan[] {
+  const plans: CampaignPlan[] = [
     { key: "draft", name: "Draft: <script>alert(1)</script>", status: "draft", lists: ["newsletter"] },
     { key: "scheduled", name: 'Scheduled, "next week"', status: "scheduled", lists: ["customers"] },
     {
-      key: "deleted",
-      name: "Old promo (deleted)",
+      ...sentPlan(anchor, ["deleted", "Old promo (deleted)", 40 * DAY_MS, ["newsletter"], 0]),
       status: "deleted",
-      sentAt: ago(40 * DAY_MS),
-      lists: ["newsletter"],
-      sends: 0,
     },
-  );
+  ];
   // Older than every usual one, an hour apart, so the usual campaigns keep their place in each list.
-  for (let n = 0; n < sizes.extraCampaigns; n++) {
-    const sentAt = ago(45 * DAY_MS + n * HOUR_MS);
-    campaigns.push({
-      key: `extra-${n}`,
-      name: `Extra campaign ${n + 1}`,
-      status: s,
-      sentAt,
-      lists: ["newsletter"],
-      sends: 1,
-    });
+  for (let n = 0; n < extra; n++)
+    plans.push(
+      sentPlan(anchor, [
+        `extra-${n}`,
+        `Extra campaign ${n + 1}`,
+        45 * DAY_MS + n * HOUR_MS,
+        ["newsletter"],
+        1,
+      ]),
+    );
+  return plans;
+}
+
+export function standardAccount(anchor: number, sent: number, sizes: AccountSizes): AccountPlan {
+  const lists = [...STANDARD_LISTS];
+  let audienceSize = 20_000;
+  const big = { lists: ["newsletter", "customers", "events"], sends: sizes.bigCampaignSends };
+  if (sizes.bigCampaignSends > STANDARD_REACH) {
+    audienceSize = Math.ceil(sizes.bigCampaignSends * 1.03) + 1000;
+    lists.push(["everyone", "All contacts (imported)", 0, audienceSize]);
+    big.lists = ["everyone"];
   }
-  return { audienceSize, lists, campaigns };
+  const keep = new Set(NAMED_BY_USE.slice(0, sent));
+  const named = namedCampaigns(anchor, big).filter((c) => keep.has(c.key));
+  const campaigns = [...named, ...listCampaigns(anchor, sent - NAMED_BY_USE.length)];
+  return { audienceSize, lists, campaigns: [...campaigns, ...otherCampaigns(anchor, sizes.extraCampaigns)] };
 }
