@@ -87,6 +87,7 @@ export async function findMatches(
         chunks.push({ key, lines });
         total += lines.length;
       }
+      if (enough()) break;
     }
     if (enough()) {
       // Possibly at the very end; then the count the page asks for next is merely quick.
