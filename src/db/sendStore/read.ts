@@ -92,9 +92,19 @@ export async function oldestMs(list: number): Promise<number | undefined> {
   return first?.[1];
 }
 
+/** Keys of the window's chunks holding rows strictly past `after`, in the read's direction. */
+async function keysPast(list: number, window: TimeWindow, ascending: boolean, after?: RowPosition) {
+  let keys = await chunkKeysIn(list, window);
+  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
+  if (!ascending) keys.reverse();
+  return keys;
+}
+
 /**
  * The rows of a window in time order (`desc`: newest first), a chunk's worth at a time, starting
- * strictly past `after` when given. Reads `batch` chunks per IndexedDB round trip.
+ * strictly past `after` when given. Reads `batch` chunks per IndexedDB round trip. A chunk a sync
+ * rewrote since its key was read (it has a new key) is found again from the last row given, so a
+ * long read (an export) misses no row and repeats none.
  */
 export async function* rowsInOrder(
   list: number,
@@ -102,13 +112,16 @@ export async function* rowsInOrder(
 ): AsyncGenerator<TimedSend[]> {
   const window = options.window ?? {};
   const ascending = options.order === "asc";
-  let keys = await chunkKeysIn(list, window);
-  const after = options.after;
-  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
-  if (!ascending) keys.reverse();
   const batch = options.batch ?? 4;
-  for (let start = 0; start < keys.length; start += batch) {
-    for (const rows of await readChunkRows(keys.slice(start, start + batch))) {
+  let after = options.after;
+  let keys = await keysPast(list, window, ascending, after);
+  let lastMissing: string | undefined;
+  while (keys.length > 0) {
+    const slice = keys.splice(0, batch);
+    const read = await readChunkRows(slice);
+    // A chunk always holds a row: none means it was replaced (or is incomplete) since.
+    const missing = read.findIndex((rows) => rows.length === 0);
+    for (const rows of missing === -1 ? read : read.slice(0, missing)) {
       if (!ascending) rows.reverse();
       const kept = rows.filter((row) => {
         if (!inWindow(row.ms, window)) return false;
@@ -116,7 +129,15 @@ export async function* rowsInOrder(
         const order = compareSends(row, after);
         return ascending ? order > 0 : order < 0;
       });
+      const last = kept[kept.length - 1];
+      if (last) after = { ms: last.ms, contactId: last.contactId };
       if (kept.length > 0) yield kept;
     }
+    if (missing === -1) continue;
+    const gone = JSON.stringify(slice[missing]);
+    keys = await keysPast(list, window, ascending, after);
+    // The same chunk missing twice is incomplete, not replaced: skipped as before, not read forever.
+    if (gone === lastMissing) keys = keys.filter((key) => JSON.stringify(key) !== gone);
+    lastMissing = gone;
   }
 }
