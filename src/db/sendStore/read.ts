@@ -95,10 +95,20 @@ export async function oldestMs(list: number): Promise<number | undefined> {
   return first?.[1];
 }
 
+/** Keys of the window's chunks holding rows strictly past `after`, in the read's direction. */
+async function keysPast(list: number, window: TimeWindow, ascending: boolean, after?: RowPosition) {
+  let keys = await chunkKeysIn(list, window);
+  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
+  if (!ascending) keys.reverse();
+  return keys;
+}
+
 /**
  * The rows of a window in time order (`desc`: newest first), a chunk's worth at a time, starting
  * strictly past `after` when given, at most `limit` rows. Reads `batch` chunks per IndexedDB round
- * trip and decodes only the rows it keeps (a page of 100 decodes 100, not the chunk's 1,000).
+ * trip and decodes only the rows it keeps (a page of 100 decodes 100, not the chunk's 1,000). A
+ * chunk a sync rewrote since its key was read (it has a new key) is found again from the last row
+ * given, so a long read (an export) misses no row and repeats none.
  */
 export async function* rowsInOrder(
   list: number,
@@ -112,32 +122,36 @@ export async function* rowsInOrder(
 ): AsyncGenerator<TimedSend[]> {
   const window = options.window ?? {};
   const ascending = options.order === "asc";
-  const after = options.after;
-  let keys = await chunkKeysIn(list, window);
-  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
-  if (!ascending) keys.reverse();
-  let left = options.limit ?? Number.POSITIVE_INFINITY;
   const batch = options.batch ?? 4;
-  for (let start = 0; start < keys.length && left > 0; start += batch) {
-    const slice = keys.slice(start, start + batch);
+  let after = options.after;
+  let left = options.limit ?? Number.POSITIVE_INFINITY;
+  let keys = await keysPast(list, window, ascending, after);
+  let lastMissing: string | undefined;
+  while (keys.length > 0 && left > 0) {
+    const slice = keys.splice(0, batch);
     const database = db();
     const [chunks, texts] = await Promise.all([
       database.sendChunks.bulkGet(slice),
       database.sendText.bulkGet(slice),
     ]);
-    for (const [i, chunk] of chunks.entries()) {
-      const text = texts[i];
-      // Replaced since the keys were read: the live query that asked reads again after that write.
-      if (!chunk || !text || left <= 0) continue;
-      const kept = keptRows(chunk as SendChunk, linesOf(text as SendText), {
-        ascending,
-        window,
-        after,
-        limit: left,
-      });
+    // A chunk replaced (or incomplete) since its key was read is not there to read.
+    const missing = chunks.findIndex((chunk, i) => !chunk || !texts[i]);
+    const readable = missing === -1 ? slice.length : missing;
+    for (let i = 0; i < readable && left > 0; i++) {
+      const chunk = chunks[i] as SendChunk;
+      const lines = linesOf(texts[i] as SendText);
+      const kept = keptRows(chunk, lines, { ascending, window, after, limit: left });
+      const last = kept[kept.length - 1];
+      if (last) after = { ms: last.ms, contactId: last.contactId };
       left -= kept.length;
       if (kept.length > 0) yield kept;
     }
+    if (missing === -1) continue;
+    const gone = JSON.stringify(slice[missing]);
+    keys = await keysPast(list, window, ascending, after);
+    // The same chunk missing twice is incomplete, not replaced: skipped, not read forever.
+    if (gone === lastMissing) keys = keys.filter((key) => JSON.stringify(key) !== gone);
+    lastMissing = gone;
   }
 }
 
