@@ -1,6 +1,7 @@
 import { parseSendsDatasetId } from "./datasets";
 import { db } from "./db";
 import type { TimedSend } from "./sendStore/chunk";
+import { foldText } from "./sendStore/fold";
 import { findList, listFor, SHOWN_COPY } from "./sendStore/lists";
 import {
   chunkKeysIn,
@@ -10,7 +11,7 @@ import {
   rowsInOrder,
   type TimeWindow,
 } from "./sendStore/read";
-import { findMatches, matchedRows } from "./sendStore/search";
+import { findMatches } from "./sendStore/search";
 import { warmTexts } from "./sendStore/textCache";
 import { storeSends } from "./sendStore/write";
 import type { Send } from "./types";
@@ -107,16 +108,15 @@ export async function sendSourceOf(dataset: string, options: SendReadOptions): P
       })(),
     };
   }
+  // Counted up front from the search text; the rows then come from the same reader as a browse,
+  // which finds a chunk again when a sync rewrites it meanwhile, filtered by their search line.
   const matches = await findMatches(list, options.contains, options.window);
-  const chunks = options.order === "asc" ? matches.chunks : [...matches.chunks].reverse();
+  const contains = foldText(options.contains);
   return {
     total: matches.total,
     pages: (async function* () {
-      for (const chunk of chunks) {
-        const rows = await matchedRows({ chunks: [chunk], total: chunk.lines.length }, 0, chunk.lines.length);
-        if (options.order === "desc") rows.reverse();
-        yield rows.map(sendsOfList(dataset));
-      }
+      const toSend = sendsOfList(dataset);
+      for await (const rows of rowsInOrder(list, { ...options, contains })) yield rows.map(toSend);
     })(),
   };
 }

@@ -118,6 +118,8 @@ export async function* rowsInOrder(
     after?: RowPosition;
     batch?: number;
     limit?: number;
+    /** Only rows whose search line contains this (already folded, see fold.ts). */
+    contains?: string;
   },
 ): AsyncGenerator<TimedSend[]> {
   const window = options.window ?? {};
@@ -140,7 +142,13 @@ export async function* rowsInOrder(
     for (let i = 0; i < readable && left > 0; i++) {
       const chunk = chunks[i] as SendChunk;
       const lines = linesOf(texts[i] as SendText);
-      const kept = keptRows(chunk, lines, { ascending, window, after, limit: left });
+      const kept = keptRows(chunk, lines, {
+        ascending,
+        window,
+        after,
+        limit: left,
+        contains: options.contains,
+      });
       const last = kept[kept.length - 1];
       if (last) after = { ms: last.ms, contactId: last.contactId };
       left -= kept.length;
@@ -158,7 +166,7 @@ export async function* rowsInOrder(
 function keptRows(
   chunk: SendChunk,
   lines: readonly string[],
-  options: { ascending: boolean; window: TimeWindow; after?: RowPosition; limit: number },
+  options: { ascending: boolean; window: TimeWindow; after?: RowPosition; limit: number; contains?: string },
 ): TimedSend[] {
   const kept: TimedSend[] = [];
   const { ascending, window, after } = options;
@@ -166,6 +174,7 @@ function keptRows(
     const i = ascending ? n : chunk.rows - 1 - n;
     const ms = chunk.firstMs + (chunk.offsets[i] ?? 0);
     if (!inWindow(ms, window)) continue;
+    if (options.contains && !(lines[i] ?? "").includes(options.contains)) continue;
     if (after && (ascending ? ms < after.ms : ms > after.ms)) continue;
     if (after && ms === after.ms) {
       const order = compareSends({ ms, contactId: unpackId(chunk.ids, i) }, after);

@@ -93,7 +93,7 @@ describe("the chunked send store", () => {
     await store(rows);
     const held = new Map((await allSendsOf(DS)).map((row) => [row.contactId, row]));
     expect(held.get(rows[0]!.contactId)).toEqual({ ...rows[0], campaignActivityId: "ca" });
-    expect(held.get("12345")).toMatchObject({ firstName: "A B" });
+    expect(held.get("12345")).toMatchObject({ firstName: "A\tB" });
     expect(held.get("8F0C1E2A-0000-4000-8000-00000000000A")).toMatchObject({ lastName: "Only" });
     expect(held.get("8F0C1E2A-0000-4000-8000-00000000000A")?.firstName).toBeUndefined();
     expect(held.has("8f0c1e2a-0000-4000-8000-00000000000b")).toBe(true);

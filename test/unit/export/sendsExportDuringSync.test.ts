@@ -26,9 +26,14 @@ beforeEach(async () => {
 });
 
 describe("an export while a sync writes to the same list", () => {
-  for (const order of ["asc", "desc"] as const) {
-    it(`still writes every row held when it started, once and in order (${order}), when a sync rewrites chunks meanwhile`, async () => {
-      const filter: SendsFilter = { datasets: [V2_DATASET], order };
+  for (const [order, contains] of [
+    ["asc", undefined],
+    ["desc", undefined],
+    ["asc", "@"],
+    ["desc", "@"],
+  ] as const) {
+    it(`still writes every row held when it started, once and in order (${order}${contains ? `, contains "${contains}"` : ""}), when a sync rewrites chunks meanwhile`, async () => {
+      const filter: SendsFilter = { datasets: [V2_DATASET], order, ...(contains ? { contains } : {}) };
       const source = await datasetPages(V2_DATASET, filter, 100);
       const pages = source.pages[Symbol.asyncIterator]();
       const exported: Send[] = [...((await pages.next()).value ?? [])];
