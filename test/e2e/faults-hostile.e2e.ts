@@ -63,8 +63,8 @@ function injectedElements(page: Page): Promise<string[]> {
   });
 }
 
-async function searchSends(page: Page, prefix: string): Promise<void> {
-  await page.getByRole("searchbox", { name: "Email or name starts with" }).fill(prefix);
+async function searchSends(page: Page, part: string): Promise<void> {
+  await page.getByRole("searchbox", { name: "Email or name contains" }).fill(part);
 }
 
 describe("hostile strings from Constant Contact", () => {
