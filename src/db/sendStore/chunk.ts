@@ -29,6 +29,8 @@ export interface SendChunk extends ChunkHead {
   ids: PackedIds;
   /** "first\tlast" row by row; absent when no row has a name (v2). */
   names?: string[];
+  /** Row → [first, last] as received, where a name holds a tab (shown as a space in `names`). */
+  tabbedNames?: Record<number, [string, string]>;
   /** Row → the email as received, where it is not the folded email of the row's text line. */
   emails?: Record<number, string>;
   /** Row → v3 `deleted_at`. */
@@ -93,13 +95,16 @@ export function encodeChunk(list: number, rows: readonly TimedSend[]): { chunk: 
   const names: string[] = [];
   const emails: Record<number, string> = {};
   const deleted: Record<number, string> = {};
+  const tabbedNames: Record<number, [string, string]> = {};
   let named = false;
   rows.forEach((row, i) => {
     offsets[i] = row.ms - oldest.ms;
     const folded = foldText(row.email);
     if (folded !== row.email) emails[i] = row.email;
     if (row.deletedAt !== undefined) deleted[i] = row.deletedAt;
-    // A tab would split the stored name in two places: it is shown as the space it stands for.
+    // A tab would split the stored name in two places: the name as received is kept apart.
+    if (row.firstName?.includes("\t") || row.lastName?.includes("\t"))
+      tabbedNames[i] = [row.firstName ?? "", row.lastName ?? ""];
     const first = (row.firstName ?? "").replaceAll("\t", " ");
     const last = (row.lastName ?? "").replaceAll("\t", " ");
     if (first !== "" || last !== "") named = true;
@@ -110,6 +115,7 @@ export function encodeChunk(list: number, rows: readonly TimedSend[]): { chunk: 
   if (named) chunk.names = names;
   if (Object.keys(emails).length > 0) chunk.emails = emails;
   if (Object.keys(deleted).length > 0) chunk.deleted = deleted;
+  if (Object.keys(tabbedNames).length > 0) chunk.tabbedNames = tabbedNames;
   return { chunk, text: { ...head, text: lines.join("\n") } };
 }
 
@@ -130,7 +136,7 @@ export function decodeRow(chunk: SendChunk, lines: readonly string[], i: number)
   };
   const name = chunk.names?.[i];
   if (name) {
-    const [firstName, lastName] = name.split("\t");
+    const [firstName, lastName] = chunk.tabbedNames?.[i] ?? name.split("\t");
     if (firstName) send.firstName = firstName;
     if (lastName) send.lastName = lastName;
   }

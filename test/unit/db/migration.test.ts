@@ -41,6 +41,7 @@ const NAMES: [string, string][] = [
   ["José", "Núñez"],
   ["Ann", "Smith"],
   ["", "Øster"],
+  ["\tTabbed", "Name\twith tabs"],
 ];
 const BASE_MS = Date.UTC(2026, 10, 20, 9);
 
