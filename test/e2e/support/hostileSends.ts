@@ -63,8 +63,16 @@ export async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
   await expect
     .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "mailroom")))
     .toBe(true);
-  const now = Date.now();
-  const records = {
+  await writeSendList(
+    page,
+    { dataset: DATASET, accountId: ACCOUNT, rows: sends },
+    hostileRecords(Date.now()),
+  );
+}
+
+/** The campaign, activity and sync state the app holds beside the hostile list (store → rows). */
+export function hostileRecords(now: number): Record<string, unknown[]> {
+  return {
     campaigns: [
       {
         accountId: ACCOUNT,
@@ -97,7 +105,6 @@ export async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
       },
     ],
   };
-  await writeSendList(page, { dataset: DATASET, accountId: ACCOUNT, rows: sends }, records);
 }
 
 /** The cells the v3 report would hold for a row, newest first like the Sends screen. */
