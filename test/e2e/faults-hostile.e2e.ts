@@ -99,7 +99,7 @@ describe("hostile strings from Constant Contact", () => {
     await htmlRows.first().waitFor();
     expect(await htmlRows.first().locator("td").nth(2).textContent()).toContain(HTML_NAME);
 
-    // The prefix search matches names too ("=SUM(1+1)"): look for the addresses among the hits.
+    // The search matches names too ("=SUM(1+1)"): look for the addresses among the hits.
     for (const sign of ["=", "+", "-"]) {
       await searchSends(page, sign);
       const email = table.locator("td.email", { hasText: new RegExp(`^\\${sign}\\S+@`) }).first();
