@@ -1,6 +1,5 @@
 import { vi } from "vitest";
 import { endpointsOn } from "../../../src/auth/presets";
-import { realClock, setClock } from "../../../src/core/clock";
 import { type Account, MailroomDb, type StoredToken, useDb } from "../../../src/db";
 
 export const AUTH_ORIGIN = "https://auth.test.example";
@@ -57,31 +56,7 @@ export async function formOf(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
 }
 
-/**
- * Puts in force a clock whose waits end only when the test says so (`elapse`), so a 15 s request
- * timeout is tested without waiting 15 s. Time itself reads the real clock.
- */
-export function manualWaits() {
-  const waiting: { ms: number; end: () => void }[] = [];
-  const restore = setClock({
-    now: () => realClock.now(),
-    sleep: (ms, signal) =>
-      new Promise<void>((resolve, reject) => {
-        waiting.push({ ms, end: resolve });
-        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
-      }),
-  });
-  return {
-    /** Ends every wait of at least `ms` begun so far. */
-    elapse(ms: number) {
-      for (const wait of waiting.filter((w) => w.ms <= ms)) {
-        waiting.splice(waiting.indexOf(wait), 1);
-        wait.end();
-      }
-    },
-    restore,
-  };
-}
+export { manualWaits } from "../../support/manualWaits";
 
 /**
  * A global fetch whose first `hanging` requests never answer (they end only when their signal
