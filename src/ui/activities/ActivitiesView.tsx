@@ -70,7 +70,6 @@ export function ActivitiesView(props: { accountId: string }) {
       <Show when={watcher.error()}>
         {(error) => <ErrorNotice error={error()} context="activities" compact />}
       </Show>
-      <Show when={list.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={!list.loading()} fallback={<p class="muted">Reading the cache…</p>}>
         <Show
           when={list.rows.length > 0}
