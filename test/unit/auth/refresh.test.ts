@@ -5,7 +5,15 @@ import { authProviderFor } from "../../../src/auth/provider";
 import { readToken, saveToken } from "../../../src/auth/tokens";
 import { AuthRequiredError } from "../../../src/auth/types";
 import { db, type StoredToken } from "../../../src/db";
-import { formOf, freshDb, jsonResponse, makeAccount, makeToken, stubFetch } from "./support";
+import {
+  formOf,
+  freshDb,
+  jsonResponse,
+  makeAccount,
+  makeToken,
+  putActivitiesCache,
+  stubFetch,
+} from "./support";
 
 const account = makeAccount();
 const provider = () => authProviderFor(account.id, "v3");
@@ -102,14 +110,7 @@ describe("authProviderFor", () => {
 
   it("on invalid_grant marks sign-in required, throws AuthRequiredError and keeps cached rows", async () => {
     await saveToken(makeToken(account.id, { expiresAt: Date.now() - 1, refreshToken: "revoked" }));
-    await db().syncState.put({
-      dataset: `${account.id}|activities`,
-      accountId: account.id,
-      kind: "activities",
-      status: "complete",
-      pages: 1,
-      rows: 3,
-    });
+    await putActivitiesCache(account.id, 3);
     rotatingTokenEndpoint();
     const failure = provider().accessToken();
     await expect(failure).rejects.toBeInstanceOf(AuthRequiredError);

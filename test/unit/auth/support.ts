@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { endpointsOn } from "../../../src/auth/presets";
-import { type Account, MailroomDb, type StoredToken, useDb } from "../../../src/db";
+import { type Account, db, MailroomDb, type StoredToken, useDb } from "../../../src/db";
 
 export const AUTH_ORIGIN = "https://auth.test.example";
 
@@ -76,4 +76,16 @@ export function hangingFetch(hanging: number, answer: () => Response = () => new
     }),
   );
   return { requests };
+}
+
+/** A complete activities cache of `rows` rows for the account: what signing out keeps and erasing drops. */
+export function putActivitiesCache(accountId: string, rows: number): Promise<string> {
+  return db().syncState.put({
+    dataset: `${accountId}|activities`,
+    accountId,
+    kind: "activities",
+    status: "complete",
+    pages: 1,
+    rows,
+  });
 }
