@@ -1,13 +1,13 @@
 // @vitest-environment node
 // (Node has no navigator.locks: these tests run on the in-memory lock fallback of src/core/locks.ts.)
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { authProviderFor } from "../../../src/auth/provider";
 import { readToken, saveToken } from "../../../src/auth/tokens";
 import { AuthRequiredError } from "../../../src/auth/types";
 import { db, type StoredToken } from "../../../src/db";
 import {
+  eachTestWithAccount,
   formOf,
-  freshDb,
   jsonResponse,
   makeAccount,
   makeToken,
@@ -18,13 +18,7 @@ import {
 const account = makeAccount();
 const provider = () => authProviderFor(account.id, "v3");
 
-beforeEach(async () => {
-  freshDb();
-  await db().accounts.add(account);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+eachTestWithAccount(account);
 
 /** A token endpoint that rotates: each refresh token works once and yields the next pair. */
 function rotatingTokenEndpoint() {

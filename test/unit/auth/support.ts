@@ -1,4 +1,4 @@
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import { endpointsOn } from "../../../src/auth/presets";
 import { type Account, db, MailroomDb, type StoredToken, useDb } from "../../../src/db";
 
@@ -7,6 +7,17 @@ export const AUTH_ORIGIN = "https://auth.test.example";
 /** A private database per test, so tests never see each other's rows. */
 export function freshDb(): MailroomDb {
   return useDb(new MailroomDb(`t-${crypto.randomUUID()}`));
+}
+
+/** Each test of the calling file starts on a fresh database holding `account`; its global stubs go after it. */
+export function eachTestWithAccount(account: Account): void {
+  beforeEach(async () => {
+    freshDb();
+    await db().accounts.add(account);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 }
 
 export function makeAccount(overrides: Partial<Account> = {}): Account {
