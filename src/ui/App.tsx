@@ -1,6 +1,7 @@
 import { Navigate, Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { APP_BASE } from "./appBase";
+import { asScreen } from "./errors/ScreenErrorBoundary";
 import { applyStoredTheme } from "./primitives/createTheme";
 // The first screen loads with the shell; the others are fetched when opened (and precached).
 import { ActivitiesPage } from "./routes/ActivitiesPage";
@@ -22,11 +23,11 @@ export function App() {
     // the router wants without its trailing slash ("/x/activities", not "/x//activities").
     <Router root={Shell} base={APP_BASE.replace(/\/$/, "")}>
       <Route path="/" component={() => <Navigate href="/activities" />} />
-      <Route path="/activities" component={ActivitiesPage} />
-      <Route path="/activities/:generation/:id" component={ActivityDetailPage} />
-      <Route path="/campaigns" component={CampaignsPage} />
-      <Route path="/campaigns/:dataset/sends" component={SendsPage} />
-      <Route path="/settings" component={SettingsPage} />
+      <Route path="/activities" component={asScreen(ActivitiesPage)} />
+      <Route path="/activities/:generation/:id" component={asScreen(ActivityDetailPage)} />
+      <Route path="/campaigns" component={asScreen(CampaignsPage)} />
+      <Route path="/campaigns/:dataset/sends" component={asScreen(SendsPage)} />
+      <Route path="/settings" component={asScreen(SettingsPage)} />
       <Route path="/auth/callback" component={AuthCallbackPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>

@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app";
-import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { freshAppAndBrowserEachTest, signedInOnCampaigns } from "./support/perTest";
 import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
@@ -61,24 +60,13 @@ function checkpointRows(page: Page, dataset: string): Promise<number | undefined
   );
 }
 
-let app: RunningApp;
-let browser: PersistentBrowser;
-
-beforeEach(async () => {
-  app = await startApp();
-  browser = await launchPersistent();
-});
-afterEach(async () => {
-  await browser.close();
-  await app.close();
-});
+const each = freshAppAndBrowserEachTest();
 
 describe("storage that refuses", () => {
   it("stops a sync on QuotaExceededError with a clear message, keeps the cache consistent, and resumes exact", async () => {
-    await browser.context.addInitScript(injectQuota);
-    const page = await browser.context.newPage();
-    await connectSandboxAccount(page, app.url);
-    await page.goto(`${app.url}/campaigns`);
+    await each.browser.context.addInitScript(injectQuota);
+    const page = await each.browser.context.newPage();
+    await signedInOnCampaigns(page, each.app.url);
     const list = primarySendList(page, CAMPAIGN);
     const dataset = await datasetOf(list);
     const sync = syncButton(list);
@@ -116,10 +104,10 @@ describe("storage that refuses", () => {
   });
 
   it("shows in Settings that storage is not persistent, and that the browser refused to make it so", async () => {
-    await browser.context.addInitScript(refusePersistence);
-    const page = await browser.context.newPage();
-    await connectSandboxAccount(page, app.url);
-    await page.goto(`${app.url}/settings`);
+    await each.browser.context.addInitScript(refusePersistence);
+    const page = await each.browser.context.newPage();
+    await connectSandboxAccount(page, each.app.url);
+    await page.goto(`${each.app.url}/settings`);
 
     const storage = page.getByRole("region", { name: "Storage on this device" });
     await storage.getByText("Storage is not persistent").waitFor();

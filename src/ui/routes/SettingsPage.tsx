@@ -1,4 +1,5 @@
 import { AccountsSection } from "../accounts/AccountsSection";
+import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { InstallApp } from "../pwa/InstallApp";
 import { NotificationsToggle } from "../pwa/NotificationsToggle";
 import { BudgetSection } from "../settings/BudgetSection";
@@ -10,9 +11,14 @@ export default function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      <AccountsSection />
+      {/* A section whose data cannot be read fails alone: the others (Sign out, Erase) stay usable. */}
+      <ScreenErrorBoundary>
+        <AccountsSection />
+      </ScreenErrorBoundary>
       <InstallApp panel />
-      <BudgetSection />
+      <ScreenErrorBoundary>
+        <BudgetSection />
+      </ScreenErrorBoundary>
       <StorageSection />
       <ThemeSection />
       <section class="panel" aria-labelledby="notifications-heading">

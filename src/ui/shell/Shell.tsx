@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
 import { ErrorBoundary, Suspense } from "solid-js";
 import { appPath } from "../appBase";
+import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
 import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
@@ -34,7 +35,9 @@ export function Shell(props: ParentProps) {
         </nav>
         <div class="header-end">
           <OfflineIndicator />
-          <AccountSwitcher />
+          <ScreenErrorBoundary compact>
+            <AccountSwitcher />
+          </ScreenErrorBoundary>
         </div>
       </header>
       <main id="main" tabindex="-1">
