@@ -1,0 +1,44 @@
+// Compare send lists' own thread: it opens the database itself (db() in this scope), tallies the
+// chosen lists there and keeps the answer, so the page only ever holds the page it shows.
+import { type ComparedPerson, compareLists } from "../db/people/compare";
+import { comparedPage } from "../db/people/comparedRows";
+import type { FromCompareWorker, ToCompareWorker } from "./compareMessages";
+import { toWireError } from "./messages";
+
+interface CompareWorkerScope {
+  postMessage(message: FromCompareWorker): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<ToCompareWorker>) => void): void;
+}
+
+const scope = self as unknown as CompareWorkerScope;
+const controller = new AbortController();
+let people: ComparedPerson[] | undefined;
+
+async function start(message: Extract<ToCompareWorker, { type: "start" }>): Promise<void> {
+  try {
+    const answer = await compareLists(message.query, {
+      signal: controller.signal,
+      onProgress: (done, total) => scope.postMessage({ type: "progress", done, total }),
+    });
+    people = answer.people;
+    scope.postMessage({ type: "answer", count: answer.count });
+  } catch (error) {
+    scope.postMessage({ type: "failed", error: toWireError(error) });
+  }
+}
+
+async function page(message: Extract<ToCompareWorker, { type: "page" }>): Promise<void> {
+  try {
+    const rows = await comparedPage((people ?? []).slice(message.offset, message.offset + message.limit));
+    scope.postMessage({ type: "page", id: message.id, rows });
+  } catch (error) {
+    scope.postMessage({ type: "failed", id: message.id, error: toWireError(error) });
+  }
+}
+
+scope.addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.type === "cancel") controller.abort(new DOMException("Comparison cancelled", "AbortError"));
+  else if (message.type === "start") void start(message);
+  else void page(message);
+});
