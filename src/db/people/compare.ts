@@ -96,6 +96,8 @@ async function tally(
       }
     }
     hooks.onProgress?.(++hooks.done.n, hooks.total);
+    // Cancel within a chunk's time, not only at the scan's pauses.
+    hooks.signal?.throwIfAborted();
   }
   return tallies;
 }
