@@ -9,6 +9,8 @@ import { Shell } from "./shell/Shell";
 const ActivityDetailPage = lazy(() => import("./routes/ActivityDetailPage"));
 const CampaignsPage = lazy(() => import("./routes/CampaignsPage"));
 const SendsPage = lazy(() => import("./routes/SendsPage"));
+const PeoplePage = lazy(() => import("./routes/PeoplePage"));
+const PersonPage = lazy(() => import("./routes/PersonPage"));
 const SettingsPage = lazy(() => import("./routes/SettingsPage"));
 const AuthCallbackPage = lazy(() => import("./routes/AuthCallbackPage"));
 const NotFoundPage = lazy(() => import("./routes/NotFoundPage"));
@@ -26,6 +28,8 @@ export function App() {
       <Route path="/activities/:generation/:id" component={ActivityDetailPage} />
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/campaigns/:dataset/sends" component={SendsPage} />
+      <Route path="/people" component={PeoplePage} />
+      <Route path="/people/:email" component={PersonPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route path="/auth/callback" component={AuthCallbackPage} />
       <Route path="*404" component={NotFoundPage} />
