@@ -1,6 +1,7 @@
 import { foldText, fullName } from "../sendStore/fold";
 import { matchingLines } from "../sendStore/search";
 import { emailsOf } from "./emails";
+import { firstInOrder } from "./firstInOrder";
 import { cachedListsOf } from "./lists";
 import { rowsAt, type SendAt } from "./rows";
 import { keysOf, scanChunks } from "./scan";
@@ -77,8 +78,7 @@ export async function searchPeople(
     if (query === "") for (const email of emails) matched.add(email);
     else for (const line of matchingLines(lines, query)) matched.add(emails[line]!);
   }
-  const sorted = [...matched].sort();
-  const page = sorted.slice(offset, offset + limit);
+  const page = (await firstInOrder(matched, offset + limit)).slice(offset);
   const found = await placesOf(lists, new Set(page), options.signal);
   const wanted = page.map((email) => candidates(found.get(email)?.places ?? []));
   const rows = await rowsAt(wanted.flat());
@@ -101,5 +101,5 @@ export async function searchPeople(
     if (name) summary.name = name;
     return summary;
   });
-  return { total: sorted.length, offset, people };
+  return { total: matched.size, offset, people };
 }
