@@ -29,7 +29,7 @@ export function App() {
       <Route path="/campaigns" component={CampaignsPage} />
       <Route path="/campaigns/:dataset/sends" component={SendsPage} />
       <Route path="/people" component={PeoplePage} />
-      <Route path="/people/:email" component={PersonPage} />
+      <Route path="/people/:email/history" component={PersonPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route path="/auth/callback" component={AuthCallbackPage} />
       <Route path="*404" component={NotFoundPage} />

@@ -15,7 +15,7 @@ function decodeEmail(raw: string): string {
   }
 }
 
-/** `/people/:email`: every cached campaign sent to one address, newest first. */
+/** `/people/:email/history`: every cached campaign sent to one address, newest first. */
 export default function PersonPage() {
   const params = useParams<{ email: string }>();
   const email = () => decodeEmail(params.email);

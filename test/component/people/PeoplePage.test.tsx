@@ -20,7 +20,7 @@ function show(path = "/people") {
   render(() => (
     <MemoryRouter history={history}>
       <Route path="/people" component={PeoplePage} />
-      <Route path="/people/:email" component={PersonPage} />
+      <Route path="/people/:email/history" component={PersonPage} />
       <Route path="*rest" component={() => <p>elsewhere</p>} />
     </MemoryRouter>
   ));
