@@ -40,6 +40,8 @@ export interface Comparison {
 
 export interface CompareHooks {
   signal?: AbortSignal;
+  /** Sort the people (default true). The compare worker sorts later, and only if a page past the first few needs it. */
+  sort?: boolean;
   /** Chunks read so far, of `total`. */
   onProgress?(done: number, total: number): void;
 }
@@ -135,6 +137,11 @@ export async function compareLists(query: CompareQuery, hooks: CompareHooks = {}
   const people: ComparedPerson[] = [];
   for (const [folded, t] of tallies) if (wanted(t)) people.push({ folded, lists: t.lists, at: t.at });
   hooks.signal?.throwIfAborted();
-  people.sort((x, y) => (x.folded < y.folded ? -1 : x.folded > y.folded ? 1 : 0));
+  if (hooks.sort !== false) sortPeople(people);
   return { count: people.length, people };
+}
+
+/** In alphabetical order of folded email, in place. */
+export function sortPeople(people: ComparedPerson[]): ComparedPerson[] {
+  return people.sort((x, y) => (x.folded < y.folded ? -1 : x.folded > y.folded ? 1 : 0));
 }

@@ -1,12 +1,17 @@
 import { pause, SLICE_MS } from "../sendStore/pause";
 
 /**
- * The `count` smallest strings of `values`, in order, without sorting them all: a broad search
- * ("e") matches hundreds of thousands of people, and one sort of those on the page is a long task.
- * One pass keeps a sorted window of `count` (binary insertion), pausing between slices.
+ * The `count` smallest of `values` by `key`, in order, without sorting them all: a broad search
+ * ("e") matches hundreds of thousands of people, and one sort of those on the page is a long task
+ * (and, in the compare worker, time before the first page). One pass keeps a sorted window of
+ * `count` (binary insertion), pausing between slices.
  */
-export async function firstInOrder(values: Iterable<string>, count: number): Promise<string[]> {
-  const kept: string[] = [];
+export async function firstInOrder<T = string>(
+  values: Iterable<T>,
+  count: number,
+  key: (value: T) => string = (value) => value as unknown as string,
+): Promise<T[]> {
+  const kept: T[] = [];
   if (count <= 0) return kept;
   let sliceStart = performance.now();
   let seen = 0;
@@ -15,12 +20,13 @@ export async function firstInOrder(values: Iterable<string>, count: number): Pro
       await pause();
       sliceStart = performance.now();
     }
-    if (kept.length === count && value >= kept[count - 1]!) continue;
+    const k = key(value);
+    if (kept.length === count && k >= key(kept[count - 1]!)) continue;
     let low = 0;
     let high = kept.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (kept[mid]! < value) low = mid + 1;
+      if (key(kept[mid]!) < k) low = mid + 1;
       else high = mid;
     }
     kept.splice(low, 0, value);

@@ -14,3 +14,11 @@ describe("the first strings in order, without a full sort", () => {
     }
   });
 });
+
+describe("the first values in order of a key", () => {
+  it("equals the head of a sort by that key", async () => {
+    const people = Array.from({ length: 3_000 }, (_, i) => ({ folded: `e${(i * 1_231) % 3_000}`, i }));
+    const sorted = [...people].sort((a, b) => (a.folded < b.folded ? -1 : 1));
+    expect(await firstInOrder(people, 50, (p) => p.folded)).toEqual(sorted.slice(0, 50));
+  });
+});
