@@ -10,6 +10,8 @@ import { Shell } from "./shell/Shell";
 const ActivityDetailPage = lazy(() => import("./routes/ActivityDetailPage"));
 const CampaignsPage = lazy(() => import("./routes/CampaignsPage"));
 const SendsPage = lazy(() => import("./routes/SendsPage"));
+const PeoplePage = lazy(() => import("./routes/PeoplePage"));
+const PersonPage = lazy(() => import("./routes/PersonPage"));
 const SettingsPage = lazy(() => import("./routes/SettingsPage"));
 const AuthCallbackPage = lazy(() => import("./routes/AuthCallbackPage"));
 const NotFoundPage = lazy(() => import("./routes/NotFoundPage"));
@@ -27,6 +29,8 @@ export function App() {
       <Route path="/activities/:generation/:id" component={asScreen(ActivityDetailPage)} />
       <Route path="/campaigns" component={asScreen(CampaignsPage)} />
       <Route path="/campaigns/:dataset/sends" component={asScreen(SendsPage)} />
+      <Route path="/people" component={asScreen(PeoplePage)} />
+      <Route path="/people/:email/history" component={asScreen(PersonPage)} />
       <Route path="/settings" component={asScreen(SettingsPage)} />
       <Route path="/auth/callback" component={AuthCallbackPage} />
       <Route path="*404" component={NotFoundPage} />

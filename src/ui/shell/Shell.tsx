@@ -29,6 +29,9 @@ export function Shell(props: ParentProps) {
           <A href="/campaigns" activeClass="active">
             Campaigns
           </A>
+          <A href="/people" activeClass="active">
+            People
+          </A>
           <A href="/settings" activeClass="active">
             Settings
           </A>
