@@ -11,9 +11,9 @@ export interface PackedIds {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 /** Where the dashes go, counted in bytes: 8-4-4-4-12 hex digits. */
-const DASH_AFTER = new Set([3, 5, 7, 9]);
+const DASH_AFTER = /* @__PURE__ */ new Set([3, 5, 7, 9]);
 
 export function packIds(ids: readonly string[]): PackedIds {
   const uuidCount = ids.reduce((n, id) => n + (UUID.test(id) ? 1 : 0), 0);

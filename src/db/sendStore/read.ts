@@ -95,12 +95,68 @@ export async function oldestMs(list: number): Promise<number | undefined> {
   return first?.[1];
 }
 
-/** Keys of the window's chunks holding rows strictly past `after`, in the read's direction. */
-async function keysPast(list: number, window: TimeWindow, ascending: boolean, after?: RowPosition) {
-  let keys = await chunkKeysIn(list, window);
-  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
-  if (!ascending) keys.reverse();
-  return keys;
+/**
+ * Keys of the window's chunks holding rows strictly past `after`, in the read's direction; at most
+ * `max` of them when given (a page needs two or three, not a million sends' worth of keys).
+ */
+async function keysPast(
+  list: number,
+  window: TimeWindow,
+  ascending: boolean,
+  after?: RowPosition,
+  max?: number,
+) {
+  if (max === undefined) {
+    let keys = await chunkKeysIn(list, window);
+    if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
+    if (!ascending) keys.reverse();
+    return keys;
+  }
+  const chunks = () => db().sendChunks.where(":id");
+  if (ascending) {
+    const from = Math.max(after?.ms ?? Number.NEGATIVE_INFINITY, window.fromMs ?? Number.NEGATIVE_INFINITY);
+    const upper = window.toMs === undefined ? [list, Dexie.maxKey] : [list, window.toMs, Dexie.maxKey];
+    const lower = Number.isFinite(from) ? [list, from] : [list];
+    const [before, inside] = await Promise.all([
+      // Chunks never overlap but at an edge: the two before `from` are the only ones reaching into it.
+      Number.isFinite(from)
+        ? (chunks().between([list], lower, true, false).reverse().limit(2).primaryKeys() as Promise<
+            ChunkKey[]
+          >)
+        : Promise.resolve([] as ChunkKey[]),
+      chunks().between(lower, upper, true, true).limit(max).primaryKeys() as Promise<ChunkKey[]>,
+    ]);
+    return [...before.filter((key) => key[3] >= from).reverse(), ...inside].slice(0, max);
+  }
+  const to = Math.min(after?.ms ?? Number.POSITIVE_INFINITY, window.toMs ?? Number.POSITIVE_INFINITY);
+  const upper = Number.isFinite(to) ? [list, to, Dexie.maxKey] : [list, Dexie.maxKey];
+  const keys = (await chunks()
+    .between([list], upper, true, true)
+    .reverse()
+    .limit(max)
+    .primaryKeys()) as ChunkKey[];
+  return keys.filter((key) => window.fromMs === undefined || key[3] >= window.fromMs);
+}
+
+/** The next `max` keys strictly past `last` in the read's direction, within the window. */
+async function keysAfterKey(
+  list: number,
+  window: TimeWindow,
+  ascending: boolean,
+  last: ChunkKey,
+  max: number,
+) {
+  const chunks = db().sendChunks.where(":id");
+  if (ascending) {
+    const upper = window.toMs === undefined ? [list, Dexie.maxKey] : [list, window.toMs, Dexie.maxKey];
+    return (await chunks.between(last, upper, false, true).limit(max).primaryKeys()) as ChunkKey[];
+  }
+  const keys = (await chunks
+    .between([list], last, true, false)
+    .reverse()
+    .limit(max)
+    .primaryKeys()) as ChunkKey[];
+  return keys.filter((key) => window.fromMs === undefined || key[3] >= window.fromMs);
 }
 
 /**
@@ -127,10 +183,18 @@ export async function* rowsInOrder(
   const batch = options.batch ?? 4;
   let after = options.after;
   let left = options.limit ?? Number.POSITIVE_INFINITY;
-  let keys = await keysPast(list, window, ascending, after);
+  // A read that wants a few rows asks for a few keys at a time; an export takes them all at once.
+  const max = options.limit === undefined ? undefined : batch + 2;
+  let keys = await keysPast(list, window, ascending, after, max);
+  let lastKey: ChunkKey | undefined;
   let lastMissing: string | undefined;
-  while (keys.length > 0 && left > 0) {
+  for (;;) {
+    if (keys.length === 0 && max !== undefined && lastKey !== undefined && left > 0) {
+      keys = await keysAfterKey(list, window, ascending, lastKey, max);
+    }
+    if (keys.length === 0 || left <= 0) return;
     const slice = keys.splice(0, batch);
+    lastKey = slice[slice.length - 1];
     const database = db();
     const [chunks, texts] = await Promise.all([
       database.sendChunks.bulkGet(slice),
@@ -156,7 +220,8 @@ export async function* rowsInOrder(
     }
     if (missing === -1) continue;
     const gone = JSON.stringify(slice[missing]);
-    keys = await keysPast(list, window, ascending, after);
+    keys = await keysPast(list, window, ascending, after, max);
+    lastKey = undefined;
     // The same chunk missing twice is incomplete, not replaced: skipped, not read forever.
     if (gone === lastMissing) keys = keys.filter((key) => JSON.stringify(key) !== gone);
     lastMissing = gone;
