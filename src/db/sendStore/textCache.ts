@@ -26,6 +26,25 @@ function remember(key: ChunkKey, text: string): void {
   }
 }
 
+/** Reads under way, by chunk: a second scan waits for them instead of reading again. */
+const reading = new Map<string, Promise<void>>();
+
+function readInto(keys: ChunkKey[]): Promise<void> {
+  const names = keys.map(id);
+  const done = (async () => {
+    try {
+      const read = (await db().sendText.bulkGet(keys)) as (SendText | undefined)[];
+      read.forEach((text, i) => {
+        if (text) remember(keys[i]!, text.text);
+      });
+    } finally {
+      for (const name of names) reading.delete(name);
+    }
+  })();
+  for (const name of names) reading.set(name, done);
+  return done;
+}
+
 /** Chunks read from disk per round trip when not cached. */
 const BATCH = 64;
 
@@ -34,12 +53,12 @@ export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[C
   for (let start = 0; start < keys.length; start += BATCH) {
     const slice = keys.slice(start, start + BATCH);
     const missing = slice.filter((key) => !cache.has(id(key)));
-    if (missing.length > 0) {
-      const read = (await db().sendText.bulkGet(missing)) as (SendText | undefined)[];
-      read.forEach((text, i) => {
-        if (text) remember(missing[i]!, text.text);
-      });
-    }
+    // A text another scan is reading already (a search typed while the screen warms the list) is
+    // waited for, not read twice: IndexedDB would serve the two reads one after the other.
+    const pending = [...new Set(missing.map((key) => reading.get(id(key))).filter((p) => p !== undefined))];
+    const unread = missing.filter((key) => !reading.has(id(key)));
+    if (unread.length > 0) pending.push(readInto(unread));
+    await Promise.all(pending);
     const batch: [ChunkKey, string][] = [];
     for (const key of slice) {
       const text = cache.get(id(key));
@@ -58,6 +77,7 @@ export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
 
 /** For tests: forget everything. */
 export function clearTextCache(): void {
+  reading.clear();
   cache.clear();
   cachedChars = 0;
 }
