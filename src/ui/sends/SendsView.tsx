@@ -49,11 +49,13 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
   const state = createLiveQuery(() => props.dataset, getSyncState);
   // Once the first rows are on screen (not before: IndexedDB serves requests in order), the list's
   // search text is read into memory, so the first search of a large list need not wait for it.
+  const [searchReady, setSearchReady] = createSignal(false);
   createEffect(
     on([() => props.dataset, () => page.loading()], ([dataset, loading]) => {
       if (!loading) {
-        warmSearch(dataset).catch((error: unknown) =>
-          console.warn("Mailroom: could not prepare search", error),
+        warmSearch(dataset).then(
+          () => setSearchReady(true),
+          (error: unknown) => console.warn("Mailroom: could not prepare search", error),
         );
       }
     }),
@@ -98,7 +100,7 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
         </Show>
       </Suspense>
       <Show when={histogram.error}>{(error) => <ErrorNotice error={error()} compact />}</Show>
-      <SendsSearchForm filter={filter()} onChange={setFilter} />
+      <SendsSearchForm filter={filter()} onChange={setFilter} ready={searchReady()} />
       <div class="toolbar">
         <ExportButton filter={filter()} campaignName={props.campaignName} label="Export these sends (CSV)" />
         <RowCount total={total()} />
