@@ -10,6 +10,7 @@ export type { SyncDeps, SyncOptions } from "./context";
 export { type KeepUpPlan, type PlannedList, planKeepUp } from "./keepUpPlan";
 export { KEEP_UP_EVERY_MS, keepUpAccount } from "./keepUpRound";
 export { makeKeepUpRounds } from "./keepUpRounds";
+export { saveKeepUpSetting } from "./keepUpSetting";
 export { SHARE_USED } from "./keepUpStops";
 export { ListRemovedError, removeSendList } from "./listRemoval";
 export { DEFAULT_REQUESTS_PER_SECOND, requestsPerSecondFor } from "./pacer";

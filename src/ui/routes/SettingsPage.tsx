@@ -2,10 +2,11 @@ import { AccountsSection } from "../accounts/AccountsSection";
 import { InstallApp } from "../pwa/InstallApp";
 import { NotificationsToggle } from "../pwa/NotificationsToggle";
 import { BudgetSection } from "../settings/BudgetSection";
+import { KeepUpSection } from "../settings/KeepUpSection";
 import { StorageSection } from "../settings/StorageSection";
 import { ThemeSection } from "../settings/ThemeSection";
 
-/** Accounts (sign in, sign out, erase: the auth module's), budget, storage, theme, build. */
+/** Accounts (sign in, sign out, erase: the auth module's), budget, keeping send lists up to date, storage, theme, build. */
 export default function SettingsPage() {
   return (
     <>
@@ -13,6 +14,7 @@ export default function SettingsPage() {
       <AccountsSection />
       <InstallApp panel />
       <BudgetSection />
+      <KeepUpSection />
       <StorageSection />
       <ThemeSection />
       <section class="panel" aria-labelledby="notifications-heading">
