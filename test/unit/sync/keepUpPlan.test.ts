@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { eraseAccount } from "../../../src/auth/signOut";
 import { utcDay } from "../../../src/core/utcDay";
 import { db, patchSyncState, sendsDatasetId } from "../../../src/db";
+import { getKeepUpSetting, keepUpSettingKey } from "../../../src/db/keepUp";
 import { loadCampaignsWithLists } from "../../../src/db/queries/campaigns";
-import { planKeepUp, refreshCampaigns, syncSends } from "../../../src/sync";
+import { planKeepUp, refreshCampaigns, saveKeepUpSetting, syncSends } from "../../../src/sync";
 import { appKeyOf } from "../../../src/sync/context";
 import { freshDb } from "./support/fakes";
 import { campaignByKey, sandboxSession } from "./support/sandbox";
@@ -116,5 +118,21 @@ describe("the plan of 'Keep all send lists up to date'", () => {
 
     expect(plan.lists.map((l) => l.generation)).toEqual(["v3", "v3"]);
     expect(plan.requests).toBe(4);
+  });
+});
+
+describe("the setting of 'Keep all send lists up to date'", () => {
+  it("is off at half by default, keeps shares within 10–100 %, and goes when the account is erased", async () => {
+    freshDb();
+    const s = await sandboxSession();
+    expect(await getKeepUpSetting(s.account.id)).toEqual({ enabled: false, share: 0.5 });
+    await saveKeepUpSetting(s.account.id, { enabled: true, share: 3 });
+    expect(await getKeepUpSetting(s.account.id)).toEqual({ enabled: true, share: 1 });
+    await saveKeepUpSetting(s.account.id, { enabled: true, share: 0.04 });
+    expect(await getKeepUpSetting(s.account.id)).toEqual({ enabled: true, share: 0.1 });
+
+    await eraseAccount(s.account.id);
+
+    expect(await db().settings.get(keepUpSettingKey(s.account.id))).toBeUndefined();
   });
 });
