@@ -30,10 +30,11 @@ const ROUND_MS = 240_000;
 describe("Keep all send lists up to date", () => {
   it("turned on, the worker fetches every send list in the background and Settings shows its progress", async () => {
     const page = await browser.context.newPage();
-    await connectSandboxAccount(page, app.url);
+    await page.goto(`${app.url}/settings`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 30_000,
     });
+    await connectSandboxAccount(page, app.url);
     await page.goto(`${app.url}/settings`);
     const box = page.getByRole("checkbox", { name: "Keep all send lists up to date" });
     expect(await box.isChecked()).toBe(false);
