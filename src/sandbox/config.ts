@@ -1,4 +1,5 @@
 // The sandbox's settings: what each one means, its defaults, and the bounds it is held to.
+import { AUDIENCE_PRESETS, type AudiencePreset } from "./audience/presets";
 import type { Faults } from "./faults";
 
 export interface SandboxConfig {
@@ -14,6 +15,14 @@ export interface SandboxConfig {
   dailyLimit: number;
   /** Token-endpoint requests per second per client (real: about 1). 0 = no limit. */
   tokenRateLimit: number;
+  /**
+   * The account simulated (audience/presets.ts): "standard" (the named campaigns tests and the demo
+   * use, three contact lists of 5,000–12,000 people) or "bench-account" (50 send lists, about 1M
+   * sends: one of 200,000, one of 100,000 sharing most of its people, the rest 16,000 each).
+   */
+  audience: AudiencePreset;
+  /** Sent campaigns of the account, 0–1,000; default: the preset's (12 standard, 50 bench-account). */
+  campaigns?: number;
   /** Sends of the configurable big campaign, 0–1,000,000 (generated page by page, on demand). */
   bigCampaignSends: number;
   /** v3 activities added to the usual ones, 0–2,000, all finished and within retention: over ~440
@@ -51,6 +60,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   rateLimit: 4,
   dailyLimit: 10_000,
   tokenRateLimit: 1,
+  audience: "standard",
   bigCampaignSends: 10_000,
   extraV3Activities: 0,
   extraCampaigns: 0,
@@ -63,6 +73,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
 const MAX_BIG_CAMPAIGN = 1_000_000;
 const MAX_EXTRA_V3_ACTIVITIES = 2_000;
 const MAX_EXTRA_CAMPAIGNS = 900;
+export const MAX_CAMPAIGNS = 1_000;
 
 const clampInt = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
 
@@ -77,5 +88,8 @@ export function resolveConfig(config: Partial<SandboxConfig>): SandboxConfig {
   cfg.bigCampaignSends = clampInt(cfg.bigCampaignSends, MAX_BIG_CAMPAIGN);
   cfg.extraV3Activities = clampInt(cfg.extraV3Activities, MAX_EXTRA_V3_ACTIVITIES);
   cfg.extraCampaigns = clampInt(cfg.extraCampaigns, MAX_EXTRA_CAMPAIGNS);
+  if (cfg.campaigns !== undefined) cfg.campaigns = clampInt(cfg.campaigns, MAX_CAMPAIGNS);
+  if (!AUDIENCE_PRESETS.includes(cfg.audience))
+    throw new Error(`audience must be one of ${AUDIENCE_PRESETS.join(", ")}, got "${cfg.audience}"`);
   return cfg;
 }

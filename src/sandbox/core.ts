@@ -2,11 +2,14 @@
 // fetch-style function, `handle(request) → response`, over a seeded, time-driven state. The Node
 // server (node/serve.ts) and the in-browser demo (browser/demo.ts) are thin adapters over it.
 import { clock as realTime } from "../core/clock";
+import { type Receipt, receivedBy, whoReceived } from "./audience/received";
+import { type SendCampaignOptions, sendCampaignNow } from "./audience/sendLater";
 import { makeClock } from "./clock";
 import { resolveConfig, type SandboxConfig } from "./config";
 import { AllowedOrigins } from "./cors";
 import { TokenStore } from "./credentials";
-import { buildWorld, type World } from "./data/world";
+import type { CampaignSpec } from "./data/campaigns";
+import { buildWorld, removeCampaign, type World } from "./data/world";
 import { checkFaults, FaultState, type Faults } from "./faults";
 import { handle } from "./handle";
 import { DailyQuota, SlidingWindowLimiter } from "./limits";
@@ -15,6 +18,8 @@ import { adminRoutes } from "./routes/admin";
 import { apiRoutes } from "./routes/index";
 import type { SandboxState, SandboxStats } from "./state";
 
+export type { Receipt } from "./audience/received";
+export type { SendCampaignOptions } from "./audience/sendLater";
 export { DEFAULT_CONFIG, type SandboxConfig } from "./config";
 export type { Faults } from "./faults";
 export type { SandboxStats } from "./state";
@@ -35,6 +40,15 @@ export interface Sandbox {
   reset(): void;
   /** Answers CORS for `origin` from now on (an app started after the sandbox, on a free port). */
   allowOrigin(origin: string): void;
+  /**
+   * Who received a campaign (v3 or v2 id) or campaign activity by now, from the sandbox's own
+   * data, oldest first. A v2 id gives its primary run (what v2 reports); an unknown id throws.
+   */
+  whoReceived(id: string): Receipt[];
+  /** One person's sends (by email or v2 contact id) across every campaign, newest first. */
+  receivedBy(person: string): Receipt[];
+  /** Sends a new campaign now (simulated time) to contact lists; `reset()` takes it away again. */
+  sendCampaign(options?: SendCampaignOptions): CampaignSpec;
 }
 
 export function makeSandbox(
@@ -68,6 +82,8 @@ export function makeSandbox(
     };
   };
   let state = fresh(firstClock);
+  const sentLater: CampaignSpec[] = [];
+  let laterSerial = 0;
 
   const sandbox: Sandbox = {
     config: cfg,
@@ -83,11 +99,22 @@ export function makeSandbox(
     faults: () => ({ ...state.faults.current }),
     stats: () => ({ ...state.stats, byPath: { ...state.stats.byPath } }),
     reset() {
+      for (const campaign of sentLater.splice(0)) removeCampaign(world, campaign);
+      laterSerial = 0;
       state = fresh();
     },
     allowOrigin(origin) {
       allowed.add(origin);
       cfg.allowedOrigins = allowed.list();
+    },
+    whoReceived: (id) => whoReceived(world, cfg.seed, state.clock.now(), id),
+    receivedBy: (person) => receivedBy(world, cfg.seed, state.clock.now(), person),
+    sendCampaign(options = {}) {
+      const now = state.clock.now();
+      const campaign = sendCampaignNow(world, cfg.seed, firstClock.anchor, now, options, laterSerial);
+      laterSerial++;
+      sentLater.push(campaign);
+      return campaign;
     },
   };
   const routes: Route[] = [
@@ -97,6 +124,9 @@ export function makeSandbox(
       stats: sandbox.stats,
       setFaults: sandbox.setFaults,
       state: () => state,
+      whoReceived: sandbox.whoReceived,
+      receivedBy: sandbox.receivedBy,
+      sendCampaign: sandbox.sendCampaign,
     }),
   ];
   return sandbox;

@@ -1,7 +1,7 @@
 // Contacts: a pool of 2^21 people, each a pure function of (seed, person index). The names and
 // addresses are deliberately awkward: Unicode, plus signs, quotes, commas, HTML, and values that
 // spreadsheet programs would run as formulas (=, +, -, @), so exports and rendering get tested.
-import { hashKeys, pick, rngFor, uuidFor } from "../random";
+import { pick, rngFor, uuidFor } from "../random";
 
 export const PERSON_POOL_SIZE = 2 ** 21;
 
@@ -112,12 +112,9 @@ export function personAt(seed: number, index: number): Person {
   };
 }
 
-/**
- * The person who received send number `sendIndex` of a campaign. An odd stride over a power-of-two
- * pool is a bijection, so the people of one campaign are all different (up to 2^21 sends).
- */
-export function personForSend(seed: number, campaignKey: string, sendIndex: number): number {
-  const offset = hashKeys(seed, "offset", campaignKey) % PERSON_POOL_SIZE;
-  const stride = (hashKeys(seed, "stride", campaignKey) % PERSON_POOL_SIZE) | 1;
-  return (offset + sendIndex * stride) % PERSON_POOL_SIZE;
+/** The pool index of the person with `email`, or -1 (every address carries its index: see above). */
+export function poolIndexOfEmail(seed: number, email: string): number {
+  const digits = /(\d+)(?:\+news)?@[^@]*$/.exec(email)?.[1];
+  const index = digits === undefined ? -1 : Number(digits);
+  return index >= 0 && index < PERSON_POOL_SIZE && personAt(seed, index).email === email ? index : -1;
 }

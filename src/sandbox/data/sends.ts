@@ -1,9 +1,10 @@
 // A send series: who received one run of a campaign (activity) and when. Row i (0 = oldest) is a
-// pure function of (seed, series key, i); the count may grow with simulated time, which is what an
-// incremental sync needs to see.
+// pure function of (seed, series, i): the series says who its send i went to (a person of the
+// account's audience, audience/series.ts) and when. The count may grow with simulated time, which
+// is what an incremental sync needs to see.
 import { DAY_MS, iso } from "../clock";
 import { rngFor } from "../random";
-import { type Person, personAt, personForSend } from "./people";
+import { type Person, personAt } from "./people";
 
 export interface SendSeries {
   key: string;
@@ -15,6 +16,12 @@ export interface SendSeries {
   baseCount: number;
   /** A series still receiving sends: one more every `intervalMs` from `startAt`, up to `max` more. */
   growth?: { startAt: number; intervalMs: number; max: number };
+  /** The pool index (people.ts) of the person send `index` went to. */
+  recipient(index: number): number;
+  /** The send index of pool person `poolIndex`, or -1 when never; may be ≥ the count sent so far. */
+  sendIndexOf(poolIndex: number): number;
+  /** The v3 ids of the contact lists this run was sent to. */
+  listIds: readonly string[];
 }
 
 export function sendCount(series: SendSeries, now: number): number {
@@ -41,7 +48,7 @@ export function firstIndexSince(series: SendSeries, count: number, since: number
 }
 
 export function sendPerson(seed: number, series: SendSeries, index: number): Person {
-  return personAt(seed, personForSend(seed, series.key, index));
+  return personAt(seed, series.recipient(index));
 }
 
 export function v2SendRow(seed: number, series: SendSeries, campaignId: string, index: number) {

@@ -1,5 +1,5 @@
 // `npm run sandbox`: the sandbox alone, configured from the environment
-// (SANDBOX_PORT, SANDBOX_SENDS, SANDBOX_AUTO_APPROVE=1, SANDBOX_TOKEN_LIFETIME_S, SANDBOX_SEED,
+// (SANDBOX_PORT, SANDBOX_SENDS, SANDBOX_CAMPAIGNS, SANDBOX_AUDIENCE, SANDBOX_AUTO_APPROVE=1, SANDBOX_TOKEN_LIFETIME_S, SANDBOX_SEED,
 // SANDBOX_RATE_LIMIT, SANDBOX_LATENCY_MS, SANDBOX_ALLOWED_ORIGINS). See src/sandbox/README.md.
 import { V2_API_KEY, V3_CLIENT_ID } from "../credentials";
 import { configFromEnv, portFromEnv } from "./env";
@@ -16,6 +16,10 @@ const server = await startSandboxServer({
 const c = server.sandbox.config;
 console.log(`\n  Sandbox    ${server.url}  (simulated Constant Contact)`);
 console.log(`  v3 client id ${V3_CLIENT_ID}   v2 API key ${V2_API_KEY}`);
+const sent = server.sandbox.world.campaigns.filter((campaign) => campaign.v2Status === "SENT").length;
+console.log(
+  `  account "${c.audience}": ${sent} sent campaigns to ${server.sandbox.world.audience.lists.length} lists`,
+);
 console.log(
   `  big campaign ${c.bigCampaignSends} sends, auto-approve ${c.autoApprove ? "on" : "off"}, token lifetime ${c.accessTokenLifetimeS}s`,
 );

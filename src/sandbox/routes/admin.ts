@@ -2,6 +2,9 @@
 // the real API can reach them by accident): faults, statistics, reset and the simulated clock.
 // Every POST here must say `Content-Type: application/json`: a browser sends that type cross-site
 // only after a preflight, which only the allowed origins pass, so no other page's form can reset.
+import type { Receipt } from "../audience/received";
+import { checkSendOptions, type SendCampaignOptions } from "../audience/sendLater";
+import type { CampaignSpec } from "../data/campaigns";
 import type { Faults } from "../faults";
 import { json } from "../http";
 import type { Ctx, Route } from "../router";
@@ -12,6 +15,9 @@ export interface AdminHooks {
   stats(): unknown;
   setFaults(changes: Partial<Faults> & { expireTokens?: boolean }): void;
   state(): SandboxState;
+  whoReceived(id: string): Receipt[];
+  receivedBy(person: string): Receipt[];
+  sendCampaign(options: SendCampaignOptions): CampaignSpec;
 }
 
 async function readJson(request: Request): Promise<Record<string, unknown> | null> {
@@ -72,5 +78,50 @@ export function adminRoutes(hooks: AdminHooks): Route[] {
       hooks.state().clock.advance(advanceMs);
       return json(200, clockBody());
     }),
+    ...audienceRoutes(hooks),
+  ];
+}
+
+/** Send a campaign now; who received a campaign; one person's history (audience/received.ts). */
+function audienceRoutes(hooks: AdminHooks): Route[] {
+  return [
+    jsonPost("/__sandbox/campaigns", async ({ request }: Ctx) => {
+      const body = await readJson(request);
+      if (!body)
+        return json(400, { error: 'Send a JSON object such as {"lists": ["newsletter"], "sends": 100}.' });
+      try {
+        const c = hooks.sendCampaign(checkSendOptions(body));
+        return json(201, {
+          campaign_id: c.v3Id,
+          v2_campaign_id: c.v2Id,
+          campaign_activity_id: c.primaryActivityId,
+          name: c.name,
+          sends: c.primary?.baseCount ?? 0,
+          contact_list_ids: c.listIds,
+        });
+      } catch (error) {
+        return json(400, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+    {
+      method: "GET",
+      pattern: "/__sandbox/received/{id}",
+      handler: ({ params }: Ctx) => {
+        try {
+          const receipts = hooks.whoReceived(params.id ?? "");
+          return json(200, { count: receipts.length, receipts });
+        } catch (error) {
+          return json(404, { error: error instanceof Error ? error.message : String(error) });
+        }
+      },
+    },
+    {
+      method: "GET",
+      pattern: "/__sandbox/people/{person}",
+      handler: ({ params }: Ctx) => {
+        const receipts = hooks.receivedBy(params.person ?? "");
+        return json(200, { count: receipts.length, receipts });
+      },
+    },
   ];
 }

@@ -86,7 +86,7 @@ export function getV3CampaignActivity({ params, state }: Ctx): Response {
     campaign_activity_id: params.campaign_activity_id,
     campaign_id: c.v3Id,
     role: ref.role,
-    contact_list_ids: ["da10f460-3072-11e9-b282-fa163e6b01c1"],
+    contact_list_ids: [...c.listIds],
     segment_ids: [],
     current_status: unsentResend ? "DRAFT" : ACTIVITY_STATUS[c.v3Status],
     format_type: 5,
@@ -110,7 +110,7 @@ function historyOf(series: SendSeries | undefined, now: number) {
   }
   return runs.map((run, i) => ({
     send_id: i + 1,
-    contact_list_ids: ["da10f460-3072-11e9-b282-fa163e6b01c1"],
+    contact_list_ids: [...series.listIds],
     segment_ids: [],
     count: run.count,
     run_date: iso(run.at),
