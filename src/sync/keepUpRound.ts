@@ -1,6 +1,7 @@
 import { isAbort } from "../core/errors";
 import { keepUpLockName, withLock } from "../core/locks";
 import { getAccount } from "../db/accounts";
+import { campaignsDatasetId } from "../db/datasets";
 import {
   getKeepUpSetting,
   getKeepUpStatus,
@@ -8,6 +9,7 @@ import {
   type KeepUpStop,
   putKeepUpStatus,
 } from "../db/keepUp";
+import { getSyncState } from "../db/syncState";
 import type { Account, Generation } from "../db/types";
 import { refreshCampaigns } from "./campaigns";
 import { resolveDeps, type SyncDeps } from "./context";
@@ -89,6 +91,12 @@ class RoundRun {
 
   private now = () => this.deps.clock.now();
 
+  /** The generation whose part of the campaign list's refresh failed (its key spent, say). */
+  private async failedRefresh(): Promise<Generation | undefined> {
+    const generations = (await getSyncState(campaignsDatasetId(this.account.id)))?.generations ?? {};
+    return this.account.generations.find((g) => generations[g]?.outcome === "failed");
+  }
+
   async go(): Promise<void> {
     const allowance = await allowanceToday(this.account, { now: this.now(), share: this.share });
     if (this.account.generations.every((g) => (allowance[g] ?? 0) <= 0)) {
@@ -145,13 +153,14 @@ class RoundRun {
       }
       if (isAbort(error)) throw error;
       const { scope, stop } = classifyFailure(error, this.now(), generation);
-      const stopped = scope === "generation" ? (stop.generation ?? generation) : undefined;
+      const stopped =
+        scope === "generation" ? (stop.generation ?? generation ?? (await this.failedRefresh())) : undefined;
       if (scope === "all" || (scope === "generation" && !stopped)) {
         this.status.stop = stop;
         return "stop";
       }
       if (stopped) {
-        this.blocked.set(stopped, stop);
+        this.blocked.set(stopped, { ...stop, generation: stopped });
         return "skip";
       }
       this.status.failed += 1;
