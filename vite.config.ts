@@ -81,6 +81,9 @@ export default defineConfig({
     }),
   ],
   build: { target: "es2022", sourcemap: false },
+  // Module workers (started with type: "module"): their code may load chunks on demand, as the
+  // database's v1 migration does, which a classic (iife) worker bundle cannot.
+  worker: { format: "es" },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
 });

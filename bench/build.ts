@@ -20,6 +20,8 @@ export async function buildForBench(): Promise<string> {
     base: "/__bench/",
     define: { __MAILROOM_BUILD__: JSON.stringify("bench") },
     build: { outDir: join(outDir, "__bench"), emptyOutDir: true, target: "es2022" },
+    // As the app's own build (vite.config.ts): module workers, which may load chunks.
+    worker: { format: "es" },
   });
   delete process.env.MAILROOM_BUILD_ID;
   delete process.env.MAILROOM_SANDBOX_BUILD;

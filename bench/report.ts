@@ -8,6 +8,11 @@ export type Results = Record<string, Record<string, number | string | boolean>>;
  * A figure that is not a number (a search not answered) misses its goal.
  */
 const GOALS: Record<string, (value: number | string | boolean, results: Results) => string> = {
+  "people.lookup_ms": (v) => goal(Number(v) <= 50, "≤ 50"),
+  "people.search_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
+  "people.compare_ms": (v) => goal(Number(v) <= 1_000, "≤ 1,000"),
+  "people.frequency_ms": (v) => goal(Number(v) <= 3_000, "≤ 3,000"),
+  "people.long_tasks_over_50ms": (v) => goal(Number(v) === 0, "= 0"),
   "sync.rows_per_s": (v) => goal(Number(v) >= 10_000, "≥ 10,000"),
   "sync.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
   "sync.requests": (v, r) => goal(Number(v) <= Math.ceil(Number(r.env?.sends) / 500) + 3, "≤ ⌈N/500⌉ + 3"),

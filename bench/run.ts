@@ -5,6 +5,7 @@
 import { startStaticServer } from "../scripts/lib/static-server";
 import { startSandboxServer } from "../src/sandbox/node/serve";
 import { connectSandboxAccount } from "../test/e2e/support/signIn";
+import { runAccountBench } from "./accountBench";
 import { parseArgs } from "./args";
 import { browserVersion, openBenchPage, openBrowser } from "./browser";
 import { buildForBench } from "./build";
@@ -19,6 +20,10 @@ import { measureFirstSync } from "./syncBench";
 const BIG_CAMPAIGN = "Annual report (big)";
 
 const args = parseArgs(process.argv.slice(2));
+if (args.account) {
+  await runAccountBench(args.out);
+  process.exit(0);
+}
 const results: Results = {};
 const perSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
 /** API requests the sandbox answered, CORS preflights (the browser's, not Mailroom's) left out. */

@@ -3,6 +3,7 @@
 import { db, sendsDatasetId } from "../../src/db";
 import { exportSends } from "../../src/export";
 import { refreshCampaigns, syncSends } from "../../src/sync";
+import { people } from "./people";
 import { rawBulkPut, rawKeysetRead } from "./raw";
 import { countHeld, oldestEmail } from "./sendsTable";
 
@@ -19,6 +20,9 @@ const heapUsed = () =>
   (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 
 const bench = {
+  /** The People figures (bench/page/people.ts). */
+  people,
+
   /**
    * The v3 primary send list of the named campaign of the newest account, after the app's own
    * campaign refresh. `unpaced` lifts the account's 4 requests/s spacing (allowed for sandbox

@@ -1,3 +1,4 @@
+import { clock } from "../core/clock";
 import { demoFetch, isDemoUrl } from "../core/demo";
 
 /**
@@ -21,7 +22,7 @@ export function retryingOn429(fetchImpl: typeof fetch, tries = 3, waitMs = 1100)
       const response = await fetchImpl(input, init);
       if (response.status !== 429 || attempt >= tries) return response;
       const retryAfterS = Number(response.headers.get("Retry-After"));
-      await new Promise((done) => setTimeout(done, retryAfterS > 0 ? retryAfterS * 1000 : waitMs));
+      await clock.sleep(retryAfterS > 0 ? retryAfterS * 1000 : waitMs);
     }
   };
 }

@@ -49,3 +49,24 @@ export function setClock(next: Clock): () => void {
     current = previous;
   };
 }
+
+/**
+ * A signal that aborts with `reason()` once `ms` pass on the one clock (so a test that drives the
+ * clock drives the timeout), unless `until` aborts first, which ends the wait and leaves the
+ * returned signal as it is: pass the signal of whatever settles the awaited thing.
+ *
+ * @example
+ * const settled = new AbortController();
+ * const timeout = abortAfter(20_000, () => new Error("No answer."), settled.signal);
+ * timeout.addEventListener("abort", () => reject(timeout.reason));
+ * // …on the answer: settled.abort();
+ */
+export function abortAfter(ms: number, reason: () => unknown, until?: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  clock.sleep(ms, until).then(
+    () => controller.abort(reason()),
+    // `until` ended the wait: what it awaited settled in time, so there is nothing to abort.
+    () => undefined,
+  );
+  return controller.signal;
+}

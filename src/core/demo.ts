@@ -16,6 +16,20 @@ export function isDemoUrl(url: string): boolean {
   return URL.canParse(url) && new URL(url).origin === DEMO_ORIGIN;
 }
 
+/**
+ * What "Explore with demo data" keeps between page loads, so that every page's in-page sandbox
+ * serves the same world and accepts the same tokens: the sandbox makes it
+ * (src/sandbox/browser/demo.ts), db stores it as is in `settings` under one key
+ * (src/db/demoWorld.ts; a single row needs no table of its own, nor a schema version).
+ */
+export interface DemoWorld {
+  seed: number;
+  /** Epoch ms the demo's generated data is anchored to: the minute of the first visit. */
+  anchor: number;
+  /** What the demo sandbox marks its tokens with. */
+  tokenSecret: string;
+}
+
 export type DemoFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 let answerer: DemoFetch | undefined;

@@ -1,5 +1,5 @@
+import type { DemoWorld } from "../core/demo";
 import { db } from "./db";
-import type { DemoWorld } from "./types";
 
 export const DEMO_WORLD_KEY = "demo-world";
 

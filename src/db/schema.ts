@@ -1,7 +1,6 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { ChunkKey, SendChunk, SendText } from "./sendStore/chunk";
 import type { SendList } from "./sendStore/lists";
-import { migrateSendsToChunks } from "./sendStore/migrate";
 import type {
   Account,
   ActivityErrorLine,
@@ -66,7 +65,13 @@ export class MailroomDb extends Dexie {
         sendChunks: "[list+firstMs+firstId+lastMs+rows]",
         sendText: "[list+firstMs+firstId+lastMs+rows]",
       })
-      .upgrade((tx) => migrateSendsToChunks(tx));
+      .upgrade(async (tx) => {
+        if ((await tx.table("sends").count()) === 0) return;
+        // Loaded only when there are v1 sends to move, so the first screen does not carry the
+        // migration; waitFor keeps the upgrade transaction alive while the module loads.
+        const { migrateSendsToChunks } = await Dexie.waitFor(import("./sendStore/migrate"));
+        await migrateSendsToChunks(tx);
+      });
     this.version(3).stores({ sends: null });
   }
 }

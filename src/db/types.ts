@@ -141,16 +141,3 @@ export interface Send {
 }
 
 export type * from "./syncTypes";
-
-/**
- * What "Explore with demo data" keeps between page loads, so that every page's in-page sandbox
- * serves the same world and accepts the same tokens (src/sandbox/browser/demo.ts). Stored in
- * `settings` under one key: a single row needs no table of its own, nor a schema version.
- */
-export interface DemoWorld {
-  seed: number;
-  /** Epoch ms the demo's generated data is anchored to. */
-  anchor: number;
-  /** What the demo sandbox marks its tokens with. */
-  tokenSecret: string;
-}

@@ -14,7 +14,7 @@ export function slug(text: string, maxLength = 60): string {
 }
 
 export function exportFileName(
-  what: "sends" | "errors",
+  what: "sends" | "errors" | "history" | "people",
   subject: string | undefined,
   date: Date = new Date(clock.now()),
 ): string {

@@ -1,3 +1,4 @@
+import type { CompareQuery } from "../db/people/compare";
 import type { SendsFilter } from "../db/sendsFilter";
 import { canPickFile, downloadBlob, pickCsvFile } from "./download";
 import { safeFileName } from "./fileName";
@@ -13,6 +14,12 @@ export {
 } from "./columns";
 export { BOM, csvDocument, csvField, csvRow, csvRows, startsLikeFormula } from "./csv";
 export { exportFileName } from "./fileName";
+export {
+  COMPARISON_COLUMNS,
+  DEFAULT_COMPARISON_COLUMNS,
+  DEFAULT_HISTORY_COLUMNS,
+  HISTORY_COLUMNS,
+} from "./peopleColumns";
 export type { ExportHooks } from "./runExport";
 
 export interface ExportOptions {
@@ -101,6 +108,25 @@ export function exportSends(
   const { datasets, contains, sentFrom, sentTo, order } = options.filter;
   const filter: SendsFilter = { datasets: [...datasets], contains, sentFrom, sentTo, order };
   return exportJob({ kind: "sends", filter, ...jobOptions(options) }, options, hooks);
+}
+
+/** Exports one person's cached history, newest first (`sent_at, campaign, api_generation, email_address, …`). */
+export function exportPersonHistory(
+  options: ExportOptions & { accountId: string; email: string },
+  hooks: ExportHooks = {},
+): Promise<ExportResult> {
+  const target = { accountId: options.accountId, email: options.email };
+  return exportJob({ kind: "personHistory", target, ...jobOptions(options) }, options, hooks);
+}
+
+/** Exports the people a Compare send lists question finds (computed again in the export's worker). */
+export function exportComparison(
+  options: ExportOptions & { query: CompareQuery },
+  hooks: ExportHooks = {},
+): Promise<ExportResult> {
+  // A plain copy: the query may come from a Solid store proxy, which postMessage cannot clone.
+  const query = JSON.parse(JSON.stringify(options.query)) as CompareQuery;
+  return exportJob({ kind: "comparison", query, ...jobOptions(options) }, options, hooks);
 }
 
 /** Exports the error and warning lines of one bulk activity (`line_number, email_address, message, kind`). */

@@ -1,3 +1,4 @@
+import type { CompareQuery } from "../db/people/compare";
 import type { SendsFilter } from "../db/sendsFilter";
 import { sendContext } from "./campaignNames";
 import {
@@ -11,6 +12,13 @@ import {
 import { BOM, CRLF, csvField } from "./csv";
 import { type ErrorLinesTarget, errorLinePages } from "./errorLinePages";
 import { sendsPages } from "./mergePages";
+import {
+  comparisonColumns,
+  DEFAULT_COMPARISON_COLUMNS,
+  DEFAULT_HISTORY_COLUMNS,
+  historyColumns,
+} from "./peopleColumns";
+import { comparisonPages, historyPages, type PersonHistoryTarget } from "./peoplePages";
 import type { CsvSink } from "./sinks";
 
 interface JobOptions {
@@ -27,7 +35,9 @@ interface JobOptions {
 /** Everything an export needs, as plain data: it crosses to the worker by structured clone. */
 export type ExportJob =
   | ({ kind: "sends"; filter: SendsFilter } & JobOptions)
-  | ({ kind: "errorLines"; target: ErrorLinesTarget } & JobOptions);
+  | ({ kind: "errorLines"; target: ErrorLinesTarget } & JobOptions)
+  | ({ kind: "personHistory"; target: PersonHistoryTarget } & JobOptions)
+  | ({ kind: "comparison"; query: CompareQuery } & JobOptions);
 
 export interface ExportHooks {
   /** After each page: rows written so far, and the total when it is known up front. */
@@ -107,6 +117,15 @@ export async function runExport(
       const columns = sendColumns(ids);
       const context = ids.includes("campaign") ? await sendContext(job.filter.datasets) : NO_CONTEXT;
       return await pump(await sendsPages(job.filter, job.pageSize), columns, context, job, sink, hooks);
+    }
+    if (job.kind === "personHistory") {
+      const columns = historyColumns(job.columns ?? DEFAULT_HISTORY_COLUMNS);
+      return await pump(await historyPages(job.target, job.pageSize), columns, NO_CONTEXT, job, sink, hooks);
+    }
+    if (job.kind === "comparison") {
+      const columns = comparisonColumns(job.columns ?? DEFAULT_COMPARISON_COLUMNS);
+      const source = await comparisonPages(job.query, job.pageSize, hooks.signal);
+      return await pump(source, columns, NO_CONTEXT, job, sink, hooks);
     }
     const columns = errorLineColumns(job.columns ?? DEFAULT_ERROR_LINE_COLUMNS);
     return await pump(await errorLinePages(job.target, job.pageSize), columns, NO_CONTEXT, job, sink, hooks);

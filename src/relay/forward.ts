@@ -19,6 +19,16 @@ export class UpstreamTimeoutError extends Error {
   override name = "UpstreamTimeoutError";
 }
 
+/** The upstream fetch failed as fetch fails on the network (a TypeError, or the page's abort). */
+export class UpstreamUnreachableError extends Error {
+  override name = "UpstreamUnreachableError";
+}
+
+/** Fetch rejects with a TypeError on a network failure and with an AbortError when aborted. */
+function isFetchFailure(error: unknown): boolean {
+  return error instanceof TypeError || (error instanceof Error && error.name === "AbortError");
+}
+
 export interface UpstreamCall {
   url: string;
   method: "GET" | "POST";
@@ -33,7 +43,8 @@ export interface UpstreamCall {
 /**
  * The upstream's answer with its status and returned headers; its body streams through, and the
  * call is aborted when `timeoutMs` pass without an answer or between two chunks of the body.
- * Throws UpstreamTimeoutError when no answer came in time.
+ * Throws UpstreamTimeoutError when no answer came in time, UpstreamUnreachableError when the fetch
+ * failed on the network; anything else thrown is a bug and passes through as it is.
  */
 export async function forward(
   call: UpstreamCall,
@@ -62,9 +73,14 @@ export async function forward(
     });
   } catch (error) {
     clearTimeout(timer);
-    throw timedOut
-      ? new UpstreamTimeoutError("Constant Contact did not answer in time.", { cause: error })
-      : error;
+    if (timedOut)
+      throw new UpstreamTimeoutError("Constant Contact did not answer in time.", { cause: error });
+    if (isFetchFailure(error)) {
+      throw new UpstreamUnreachableError("Constant Contact could not be reached from the relay.", {
+        cause: error,
+      });
+    }
+    throw error;
   }
   const headers = new Headers();
   for (const name of RETURNED_RESPONSE_HEADERS) {

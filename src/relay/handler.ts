@@ -3,7 +3,7 @@
 // origins, and refuses everything else before any upstream is contacted.
 import { readCappedBody } from "./body";
 import { corsHeaders, preflightAnswer } from "./cors";
-import { forward, UpstreamTimeoutError } from "./forward";
+import { forward, UpstreamTimeoutError, UpstreamUnreachableError } from "./forward";
 import { makeRateLimiter } from "./rateLimit";
 import { routeOf, UPSTREAMS } from "./routes";
 import type { RelaySettings } from "./settings";
@@ -68,8 +68,15 @@ export function makeRelay(settings: RelaySettings, deps: RelayDeps = {}): RelayH
       for (const [name, value] of Object.entries(cors)) upstream.headers.set(name, value);
       return new Response(upstream.body, { status: upstream.status, headers: upstream.headers });
     } catch (error) {
+      // The error's kind and message only: never the request's headers (tokens) or body.
+      log(`${request.method} ${url.pathname} failed: ${describeError(error)}`);
       if (error instanceof UpstreamTimeoutError) return plain(504, error.message, cors);
-      return plain(502, "Constant Contact could not be reached from the relay.", cors);
+      if (error instanceof UpstreamUnreachableError) return plain(502, error.message, cors);
+      return plain(
+        500,
+        "The relay failed on this request (a fault in the relay, not Constant Contact).",
+        cors,
+      );
     }
   };
 
@@ -82,6 +89,13 @@ export function makeRelay(settings: RelaySettings, deps: RelayDeps = {}): RelayH
     log(`${request.method} ${new URL(request.url).pathname} ${response.status}${by} ${ms}ms`);
     return response;
   };
+}
+
+/** `Name: message` of an error and of its cause, one line, capped so a log line stays a line. */
+function describeError(error: unknown): string {
+  const one = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${typeof e}`);
+  const cause = error instanceof Error && error.cause !== undefined ? ` (cause ${one(error.cause)})` : "";
+  return `${one(error)}${cause}`.replace(/\s+/g, " ").slice(0, 300);
 }
 
 function own(response: Response): Response {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { abortAfter } from "../core/clock";
 import { answerDemoRequestsWith, isDemoUrl } from "../core/demo";
 import { type RelayedResponse, relayedRequest, responseFrom } from "../core/demoRelay";
 import { MailroomError } from "../core/errors";
@@ -38,14 +39,20 @@ async function askAPage(request: Request): Promise<Response> {
   const message = { type: "DEMO_FETCH", request: await relayedRequest(request) } as const;
   const channel = new MessageChannel();
   const answer = new Promise<RelayedResponse>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new MailroomError("network", "The open Mailroom page did not answer a demo request.")),
+    const settled = new AbortController();
+    const timeout = abortAfter(
       ANSWER_TIMEOUT_MS,
+      () => new MailroomError("network", "The open Mailroom page did not answer a demo request."),
+      settled.signal,
     );
     const settle = () => {
-      clearTimeout(timer);
+      settled.abort();
       channel.port1.close();
     };
+    timeout.addEventListener("abort", () => {
+      settle();
+      reject(timeout.reason);
+    });
     channel.port1.onmessage = (event: MessageEvent<RelayedResponse>) => {
       settle();
       resolve(event.data);

@@ -89,9 +89,17 @@ describe("CSV export in Chromium", () => {
     await browser.context.setOffline(true);
     await page.goto(`${app.url}/campaigns/${encodeURIComponent(DATASET)}/sends`);
 
-    const prefix = "=CMD";
-    const matching = sends.filter((s) => s.emailKey.startsWith("=cmd") || s.nameKey.startsWith("=cmd"));
-    await page.getByLabel("Email or name starts with").fill(prefix);
+    // Any part of an email or a name, any case: "=cmd" stands at the start of some, inside others.
+    const query = "=CMD";
+    const name = (s: SeedSend) =>
+      [s.firstName, s.lastName]
+        .map((p) => (p ?? "").trim())
+        .filter(Boolean)
+        .join(" ");
+    const matching = sends.filter(
+      (s) => s.email.toLowerCase().includes("=cmd") || name(s).toLowerCase().includes("=cmd"),
+    );
+    await page.getByLabel("Email or name contains").fill(query);
     await page.getByLabel("Order").selectOption("asc");
     await page.getByText(`${matching.length.toLocaleString("en")} sends`).waitFor();
 

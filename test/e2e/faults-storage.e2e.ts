@@ -1,22 +1,24 @@
 import type { Page } from "playwright-core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app";
-import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { freshAppAndBrowserEachTest, signedInOnCampaigns } from "./support/perTest";
 import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
 import { connectSandboxAccount } from "./support/signIn";
 
 // Storage that says no. A full disk cannot be made on demand, so the test wraps
-// IDBObjectStore.prototype.put before the app loads: once armed, the Nth write to the "sends"
+// IDBObjectStore.prototype.put before the app loads: once armed, the Nth write to the "sendChunks"
 // store throws the DOMException a full origin throws. And Chromium grants persistent storage by
 // its own heuristics (engagement, installation), so the refusal is made certain the same way.
 
 const CAMPAIGN = "Member update (10k)";
 const EXPECTED_SENDS = 10_000;
-const PUTS_BEFORE_FULL = 3_200; // six pages of 500 fit, the seventh does not
+// Each page of 500 is one chunk write (merged into its neighbour while they fit 1,000 rows, or
+// alone): six pages fit, the seventh does not.
+const PUTS_BEFORE_FULL = 6;
+const PAGE_ROWS = 500;
 
 declare global {
   interface Window {
-    /** Writes to "sends" still allowed before the disk is "full"; undefined = not armed. */
+    /** Writes to "sendChunks" still allowed before the disk is "full"; undefined = not armed. */
     __quotaLeft?: number;
   }
 }
@@ -24,7 +26,7 @@ declare global {
 function injectQuota(): void {
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-    if (this.name === "sends" && window.__quotaLeft !== undefined) {
+    if (this.name === "sendChunks" && window.__quotaLeft !== undefined) {
       if (window.__quotaLeft <= 0)
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
       window.__quotaLeft -= 1;
@@ -58,24 +60,13 @@ function checkpointRows(page: Page, dataset: string): Promise<number | undefined
   );
 }
 
-let app: RunningApp;
-let browser: PersistentBrowser;
-
-beforeEach(async () => {
-  app = await startApp();
-  browser = await launchPersistent();
-});
-afterEach(async () => {
-  await browser.close();
-  await app.close();
-});
+const each = freshAppAndBrowserEachTest();
 
 describe("storage that refuses", () => {
   it("stops a sync on QuotaExceededError with a clear message, keeps the cache consistent, and resumes exact", async () => {
-    await browser.context.addInitScript(injectQuota);
-    const page = await browser.context.newPage();
-    await connectSandboxAccount(page, app.url);
-    await page.goto(`${app.url}/campaigns`);
+    await each.browser.context.addInitScript(injectQuota);
+    const page = await each.browser.context.newPage();
+    await signedInOnCampaigns(page, each.app.url);
     const list = primarySendList(page, CAMPAIGN);
     const dataset = await datasetOf(list);
     const sync = syncButton(list);
@@ -98,8 +89,8 @@ describe("storage that refuses", () => {
     );
     // The refused page left nothing behind, and the checkpoint counts exactly what is stored.
     expect(stopped.rows, "no page was stored before the disk filled").toBeGreaterThan(0);
-    expect(stopped.rows).toBeLessThanOrEqual(PUTS_BEFORE_FULL);
-    expect(stopped.rows % 500, "part of a page was stored").toBe(0);
+    expect(stopped.rows).toBeLessThanOrEqual(PUTS_BEFORE_FULL * PAGE_ROWS);
+    expect(stopped.rows % PAGE_ROWS, "part of a page was stored").toBe(0);
     expect(stopped.contacts).toBe(stopped.rows);
     expect(await checkpointRows(page, dataset)).toBe(stopped.rows);
 
@@ -113,10 +104,10 @@ describe("storage that refuses", () => {
   });
 
   it("shows in Settings that storage is not persistent, and that the browser refused to make it so", async () => {
-    await browser.context.addInitScript(refusePersistence);
-    const page = await browser.context.newPage();
-    await connectSandboxAccount(page, app.url);
-    await page.goto(`${app.url}/settings`);
+    await each.browser.context.addInitScript(refusePersistence);
+    const page = await each.browser.context.newPage();
+    await connectSandboxAccount(page, each.app.url);
+    await page.goto(`${each.app.url}/settings`);
 
     const storage = page.getByRole("region", { name: "Storage on this device" });
     await storage.getByText("Storage is not persistent").waitFor();

@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../src/sandbox/random";
-import { type RunningApp, startApp } from "./support/app";
-import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { freshAppAndBrowserEachTest, signedInOnCampaigns } from "./support/perTest";
 import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
-import { connectSandboxAccount } from "./support/signIn";
 
 // Closing the tab in the middle of a first sync, again and again, must never lose or duplicate a
 // row: every page is written in the same transaction as the checkpoint the next run resumes from.
@@ -11,30 +9,19 @@ const KILLS = Number(process.env.MAILROOM_KILLS ?? 20);
 const CAMPAIGN = "Member update (10k)";
 const EXPECTED_SENDS = 10_000;
 
-let app: RunningApp;
-let browser: PersistentBrowser;
-
-beforeEach(async () => {
-  app = await startApp();
-  browser = await launchPersistent();
-});
-afterEach(async () => {
-  await browser.close();
-  await app.close();
-});
+const each = freshAppAndBrowserEachTest();
 
 describe("a first sync killed at random moments", () => {
   it(`resumes after each of ${KILLS} closed tabs and ends with exactly the sandbox's rows`, async () => {
-    const setup = await browser.context.newPage();
-    await connectSandboxAccount(setup, app.url);
-    await setup.goto(`${app.url}/campaigns`);
+    const setup = await each.browser.context.newPage();
+    await signedInOnCampaigns(setup, each.app.url);
     const dataset = await datasetOf(primarySendList(setup, CAMPAIGN));
     const random = mulberry32(20261125);
     const progress: number[] = [];
 
     for (let kill = 0; kill < KILLS; kill++) {
-      const page = await browser.context.newPage();
-      await page.goto(`${app.url}/campaigns`);
+      const page = await each.browser.context.newPage();
+      await page.goto(`${each.app.url}/campaigns`);
       const list = primarySendList(page, CAMPAIGN);
       await syncButton(list).click();
       await page.waitForTimeout(150 + Math.floor(random() * 1_200));
@@ -42,8 +29,8 @@ describe("a first sync killed at random moments", () => {
       progress.push((await storedSends(setup, dataset)).rows);
     }
 
-    const last = await browser.context.newPage();
-    await last.goto(`${app.url}/campaigns`);
+    const last = await each.browser.context.newPage();
+    await last.goto(`${each.app.url}/campaigns`);
     const list = primarySendList(last, CAMPAIGN);
     await syncButton(list).click();
     await list

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app";
-import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { freshAppAndBrowserEachTest, signedInOnCampaigns } from "./support/perTest";
 import { datasetOf, primarySendList, storedSends, syncButton } from "./support/sendLists";
-import { connectSandboxAccount } from "./support/signIn";
 
 // The two buttons each send list gained for issue 17, in a real Chromium: Sync everything again
 // ends exact, and Remove from this device (confirmed) empties that list and only that one.
@@ -10,23 +8,12 @@ import { connectSandboxAccount } from "./support/signIn";
 const SPRING = 'Spring newsletter 🌷 — Ünïcode, "quotes", commas';
 const TINY = "Test send to 3 people";
 
-let app: RunningApp;
-let browser: PersistentBrowser;
-
-beforeEach(async () => {
-  app = await startApp();
-  browser = await launchPersistent();
-});
-afterEach(async () => {
-  await browser.close();
-  await app.close();
-});
+const each = freshAppAndBrowserEachTest();
 
 describe("a send list's own actions", () => {
   it("Sync everything again ends exact; Remove from this device empties that list only", async () => {
-    const page = await browser.context.newPage();
-    await connectSandboxAccount(page, app.url);
-    await page.goto(`${app.url}/campaigns`);
+    const page = await each.browser.context.newPage();
+    await signedInOnCampaigns(page, each.app.url);
     const spring = primarySendList(page, SPRING);
     const tiny = primarySendList(page, TINY);
     await syncButton(spring).click();

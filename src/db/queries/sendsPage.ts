@@ -33,7 +33,10 @@ export interface SendsPage {
   rows: Send[];
   hasPrevious: boolean;
   hasNext: boolean;
-  /** Known exactly in search mode (the matches were counted); browse mode counts separately. */
+  /**
+   * Known exactly in search mode once every match was counted; a first page found early leaves it
+   * to countMatchingSends. Browse mode counts separately.
+   */
   total?: number;
 }
 
@@ -58,10 +61,8 @@ async function take(
   n: number,
 ) {
   const taken: TimedSend[] = [];
-  for await (const rows of rowsInOrder(list, { order, window, after, batch: 1 })) {
-    taken.push(...rows.slice(0, n - taken.length));
-    if (taken.length >= n) break;
-  }
+  for await (const rows of rowsInOrder(list, { order, window, after, batch: 1, limit: n }))
+    taken.push(...rows);
   return taken;
 }
 
@@ -101,7 +102,10 @@ async function searchPage(
   cursor: SendsCursor,
   size: number,
 ): Promise<SendsPage> {
-  const matches = await findMatches(list, q.contains, windowOf(q));
+  // A new search shows its first page as soon as that page's matches are found; the exact count
+  // follows (countMatchingSends). Any other page needs the matches' positions, so all of them.
+  const early = cursor.kind === "first" ? { order: q.order, stopAfter: size + 1 } : {};
+  const matches = await findMatches(list, q.contains, windowOf(q), early);
   const total = matches.total;
   const [start, end] = await ascendingRange(matches, q.order, cursor, size);
   const rows = await matchedRows(matches, start, end - start);
@@ -112,7 +116,7 @@ async function searchPage(
     rows: rows.map((row) => toSend(q.dataset, row)),
     hasPrevious: q.order === "asc" ? hasOlder : hasNewer,
     hasNext: q.order === "asc" ? hasNewer : hasOlder,
-    total,
+    ...(matches.complete ? { total } : {}),
   };
 }
 
@@ -148,4 +152,11 @@ export async function readSendsPage(q: SendsQuery, cursor: SendsCursor, size: nu
 export async function countSendsInRange(q: SendsQuery): Promise<number> {
   if (isEmptyRange(q)) return 0;
   return countSends(q.dataset, windowOf(q));
+}
+
+/** Search mode: every match counted (the page's own count when it stopped early). */
+export async function countMatchingSends(q: SendsQuery): Promise<number> {
+  if (isEmptyRange(q)) return 0;
+  const list = await findList(q.dataset);
+  return list === undefined ? 0 : (await findMatches(list, q.contains, windowOf(q))).total;
 }

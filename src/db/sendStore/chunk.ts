@@ -29,6 +29,8 @@ export interface SendChunk extends ChunkHead {
   ids: PackedIds;
   /** "first\tlast" row by row; absent when no row has a name (v2). */
   names?: string[];
+  /** Row → [first, last] as received, where a tab in them made `names` show it as a space. */
+  tabbedNames?: Record<number, [string, string]>;
   /** Row → the email as received, where it is not the folded email of the row's text line. */
   emails?: Record<number, string>;
   /** Row → v3 `deleted_at`. */
@@ -93,15 +95,19 @@ export function encodeChunk(list: number, rows: readonly TimedSend[]): { chunk: 
   const names: string[] = [];
   const emails: Record<number, string> = {};
   const deleted: Record<number, string> = {};
+  const tabbedNames: Record<number, [string, string]> = {};
   let named = false;
   rows.forEach((row, i) => {
     offsets[i] = row.ms - oldest.ms;
     const folded = foldText(row.email);
     if (folded !== row.email) emails[i] = row.email;
     if (row.deletedAt !== undefined) deleted[i] = row.deletedAt;
-    // A tab would split the stored name in two places: it is shown as the space it stands for.
+    // A tab would split the stored name in two places: `names` holds it as a space...
     const first = (row.firstName ?? "").replaceAll("\t", " ");
     const last = (row.lastName ?? "").replaceAll("\t", " ");
+    // ...and kept as received beside it, so an export writes the name it was given.
+    if (`${row.firstName ?? ""}${row.lastName ?? ""}`.includes("\t"))
+      tabbedNames[i] = [row.firstName ?? "", row.lastName ?? ""];
     if (first !== "" || last !== "") named = true;
     names.push(first === "" && last === "" ? "" : `${first}\t${last}`);
     lines.push(`${folded}\t${foldText(fullName(row.firstName, row.lastName))}`);
@@ -110,6 +116,7 @@ export function encodeChunk(list: number, rows: readonly TimedSend[]): { chunk: 
   if (named) chunk.names = names;
   if (Object.keys(emails).length > 0) chunk.emails = emails;
   if (Object.keys(deleted).length > 0) chunk.deleted = deleted;
+  if (Object.keys(tabbedNames).length > 0) chunk.tabbedNames = tabbedNames;
   return { chunk, text: { ...head, text: lines.join("\n") } };
 }
 
@@ -130,7 +137,7 @@ export function decodeRow(chunk: SendChunk, lines: readonly string[], i: number)
   };
   const name = chunk.names?.[i];
   if (name) {
-    const [firstName, lastName] = name.split("\t");
+    const [firstName, lastName] = chunk.tabbedNames?.[i] ?? name.split("\t");
     if (firstName) send.firstName = firstName;
     if (lastName) send.lastName = lastName;
   }

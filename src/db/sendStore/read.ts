@@ -4,10 +4,13 @@ import {
   type ChunkKey,
   compareSends,
   decodeChunk,
+  decodeRow,
+  linesOf,
   type SendChunk,
   type SendText,
   type TimedSend,
 } from "./chunk";
+import { unpackId } from "./contactIds";
 
 /** Inclusive bounds on send time (epoch ms); absent means open. */
 export interface TimeWindow {
@@ -92,31 +95,92 @@ export async function oldestMs(list: number): Promise<number | undefined> {
   return first?.[1];
 }
 
+/** Keys of the window's chunks holding rows strictly past `after`, in the read's direction. */
+async function keysPast(list: number, window: TimeWindow, ascending: boolean, after?: RowPosition) {
+  let keys = await chunkKeysIn(list, window);
+  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
+  if (!ascending) keys.reverse();
+  return keys;
+}
+
 /**
  * The rows of a window in time order (`desc`: newest first), a chunk's worth at a time, starting
- * strictly past `after` when given. Reads `batch` chunks per IndexedDB round trip.
+ * strictly past `after` when given, at most `limit` rows. Reads `batch` chunks per IndexedDB round
+ * trip and decodes only the rows it keeps (a page of 100 decodes 100, not the chunk's 1,000). A
+ * chunk a sync rewrote since its key was read (it has a new key) is found again from the last row
+ * given, so a long read (an export) misses no row and repeats none.
  */
 export async function* rowsInOrder(
   list: number,
-  options: { order: "asc" | "desc"; window?: TimeWindow; after?: RowPosition; batch?: number },
+  options: {
+    order: "asc" | "desc";
+    window?: TimeWindow;
+    after?: RowPosition;
+    batch?: number;
+    limit?: number;
+    /** Only rows whose search line contains this (already folded, see fold.ts). */
+    contains?: string;
+  },
 ): AsyncGenerator<TimedSend[]> {
   const window = options.window ?? {};
   const ascending = options.order === "asc";
-  let keys = await chunkKeysIn(list, window);
-  const after = options.after;
-  if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
-  if (!ascending) keys.reverse();
   const batch = options.batch ?? 4;
-  for (let start = 0; start < keys.length; start += batch) {
-    for (const rows of await readChunkRows(keys.slice(start, start + batch))) {
-      if (!ascending) rows.reverse();
-      const kept = rows.filter((row) => {
-        if (!inWindow(row.ms, window)) return false;
-        if (!after) return true;
-        const order = compareSends(row, after);
-        return ascending ? order > 0 : order < 0;
+  let after = options.after;
+  let left = options.limit ?? Number.POSITIVE_INFINITY;
+  let keys = await keysPast(list, window, ascending, after);
+  let lastMissing: string | undefined;
+  while (keys.length > 0 && left > 0) {
+    const slice = keys.splice(0, batch);
+    const database = db();
+    const [chunks, texts] = await Promise.all([
+      database.sendChunks.bulkGet(slice),
+      database.sendText.bulkGet(slice),
+    ]);
+    // A chunk replaced (or incomplete) since its key was read is not there to read.
+    const missing = chunks.findIndex((chunk, i) => !chunk || !texts[i]);
+    const readable = missing === -1 ? slice.length : missing;
+    for (let i = 0; i < readable && left > 0; i++) {
+      const chunk = chunks[i] as SendChunk;
+      const lines = linesOf(texts[i] as SendText);
+      const kept = keptRows(chunk, lines, {
+        ascending,
+        window,
+        after,
+        limit: left,
+        contains: options.contains,
       });
+      const last = kept[kept.length - 1];
+      if (last) after = { ms: last.ms, contactId: last.contactId };
+      left -= kept.length;
       if (kept.length > 0) yield kept;
     }
+    if (missing === -1) continue;
+    const gone = JSON.stringify(slice[missing]);
+    keys = await keysPast(list, window, ascending, after);
+    // The same chunk missing twice is incomplete, not replaced: skipped, not read forever.
+    if (gone === lastMissing) keys = keys.filter((key) => JSON.stringify(key) !== gone);
+    lastMissing = gone;
   }
+}
+
+function keptRows(
+  chunk: SendChunk,
+  lines: readonly string[],
+  options: { ascending: boolean; window: TimeWindow; after?: RowPosition; limit: number; contains?: string },
+): TimedSend[] {
+  const kept: TimedSend[] = [];
+  const { ascending, window, after } = options;
+  for (let n = 0; n < chunk.rows && kept.length < options.limit; n++) {
+    const i = ascending ? n : chunk.rows - 1 - n;
+    const ms = chunk.firstMs + (chunk.offsets[i] ?? 0);
+    if (!inWindow(ms, window)) continue;
+    if (options.contains && !(lines[i] ?? "").includes(options.contains)) continue;
+    if (after && (ascending ? ms < after.ms : ms > after.ms)) continue;
+    if (after && ms === after.ms) {
+      const order = compareSends({ ms, contactId: unpackId(chunk.ids, i) }, after);
+      if (ascending ? order <= 0 : order >= 0) continue;
+    }
+    kept.push(decodeRow(chunk, lines, i));
+  }
+  return kept;
 }

@@ -49,6 +49,15 @@ export function matchingLines(text: string, query: string): number[] {
   return lines;
 }
 
+/** How a scan may stop early: the first page needs only its own matches, in its order. */
+export interface ScanOptions {
+  signal?: AbortSignal;
+  /** Newest chunks first (the page wants the newest matches). */
+  order?: "asc" | "desc";
+  /** Stop once this many matches are found: the result is then incomplete, its total a floor. */
+  stopAfter?: number;
+}
+
 /**
  * Every send of `list` whose email or name contains `query` (folded: any case, accents ignored),
  * in the window, in time order. Reads the chunks' search text only (cached, see textCache.ts),
@@ -58,13 +67,16 @@ export async function findMatches(
   list: number,
   query: string,
   window: TimeWindow = {},
-  signal?: AbortSignal,
-): Promise<Matches> {
+  options: ScanOptions = {},
+): Promise<Matches & { complete: boolean }> {
   const folded = foldText(query);
   const keys = await chunkKeysIn(list, window);
+  if (options.order === "desc") keys.reverse();
   const chunks: ChunkMatches[] = [];
   let total = 0;
   let sliceStart = performance.now();
+  let stoppedEarly = false;
+  const enough = () => options.stopAfter !== undefined && total >= options.stopAfter;
   for await (const batch of cachedTexts(keys)) {
     for (const [key, text] of batch) {
       let lines = matchingLines(text, folded);
@@ -75,15 +87,22 @@ export async function findMatches(
         chunks.push({ key, lines });
         total += lines.length;
       }
+      if (enough()) break;
+    }
+    if (enough()) {
+      // Possibly at the very end; then the count the page asks for next is merely quick.
+      stoppedEarly = true;
+      break;
     }
     if (performance.now() - sliceStart > SLICE_MS) {
-      signal?.throwIfAborted();
+      options.signal?.throwIfAborted();
       await pause();
       sliceStart = performance.now();
     }
   }
-  signal?.throwIfAborted();
-  return { chunks, total };
+  options.signal?.throwIfAborted();
+  if (options.order === "desc") chunks.reverse();
+  return { chunks, total, complete: !stoppedEarly };
 }
 
 async function keepInWindow(key: ChunkKey, lines: number[], window: TimeWindow): Promise<number[]> {

@@ -7,19 +7,10 @@
 // and handed back here: the seed and anchor of the world (same data, jobs going on where they were,
 // in simulated time that is real time since the first visit) and the secret its tokens are marked
 // with (any later sandbox accepts the tokens an earlier one issued).
-import { DEMO_ORIGIN, type DemoFetch } from "../../core/demo";
+import { DEMO_ORIGIN, type DemoFetch, type DemoWorld } from "../../core/demo";
 import { MINUTE_MS } from "../clock";
 import { DEFAULT_CONFIG, makeSandbox, type Sandbox } from "../core";
 import { randomToken } from "../random";
-
-/** What the demo keeps between page loads (stored as is by src/db/demoWorld.ts). */
-export interface DemoWorld {
-  seed: number;
-  /** Epoch ms the generated data is anchored to: the minute of the first visit. */
-  anchor: number;
-  /** What the demo's tokens are marked with. */
-  tokenSecret: string;
-}
 
 /** The world of a first visit at `now`. */
 export function newDemoWorld(now: number): DemoWorld {

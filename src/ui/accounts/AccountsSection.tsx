@@ -36,13 +36,6 @@ export function AccountsSection() {
   return (
     <section class="panel accounts" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">Accounts</h2>
-      <Show when={rows.error()}>
-        {(error) => (
-          <p class="field-error" role="alert">
-            The accounts could not be read from this device: {String(error())}
-          </p>
-        )}
-      </Show>
       <Show when={rows.value()?.length === 0}>
         <p>No account is connected on this device yet.</p>
       </Show>

@@ -70,22 +70,10 @@ export function ActivitiesView(props: { accountId: string }) {
       <Show when={watcher.error()}>
         {(error) => <ErrorNotice error={error()} context="activities" compact />}
       </Show>
-      <Show when={list.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={!list.loading()} fallback={<p class="muted">Reading the cache…</p>}>
         <Show
           when={list.rows.length > 0}
-          fallback={
-            <section class="panel empty">
-              <h2>No bulk activities cached yet</h2>
-              <p>
-                {refresh.running()
-                  ? "Fetching this account's activities from Constant Contact…"
-                  : online()
-                    ? "Refresh to fetch this account's imports, exports and list removals."
-                    : "You are offline: activities appear here after the first refresh online."}
-              </p>
-            </section>
-          }
+          fallback={<NoActivitiesYet refreshing={refresh.running()} online={online()} />}
         >
           <ActivityFilters filter={filter()} counts={counts()} types={types()} onChange={setFilter} />
           <StatusCounts counts={counts()} statuses={STATUSES} />
@@ -100,5 +88,21 @@ export function ActivitiesView(props: { accountId: string }) {
         </Show>
       </Show>
     </>
+  );
+}
+
+/** The empty list says why it is empty and what brings activities. */
+function NoActivitiesYet(props: { refreshing: boolean; online: boolean }) {
+  return (
+    <section class="panel empty">
+      <h2>No bulk activities cached yet</h2>
+      <p>
+        {props.refreshing
+          ? "Fetching this account's activities from Constant Contact…"
+          : props.online
+            ? "Refresh to fetch this account's imports, exports and list removals."
+            : "You are offline: activities appear here after the first refresh online."}
+      </p>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { createActivityWatcher } from "../activities/createActivityWatcher";
 import { ProgressBar } from "../activities/ProgressBar";
 import { StatusBadge } from "../activities/StatusBadge";
 import { ErrorNotice } from "../errors/ErrorNotice";
+import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { ExportButton } from "../export/ExportButton";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
@@ -63,22 +64,27 @@ export function ActivityDetailView(props: { activity: BulkActivity }) {
           <DownloadResultButton activity={props.activity} />
         </Show>
       </section>
-      <Show when={lines.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
-      <Show when={lines.value()} fallback={<p class="muted">Reading error lines…</p>}>
-        {(rows) => (
-          <ErrorLinesTable
-            lines={rows()}
-            exportControl={
-              <Show when={rows().length > 0}>
-                <ExportButton
-                  errorLines={{ accountId: props.activity.accountId, activityId: props.activity.activityId }}
-                  label="Export error lines (CSV)"
-                />
-              </Show>
-            }
-          />
-        )}
-      </Show>
+      {/* Its own boundary: error lines that cannot be read leave the rest of the activity shown. */}
+      <ScreenErrorBoundary>
+        <Show when={lines.value()} fallback={<p class="muted">Reading error lines…</p>}>
+          {(rows) => (
+            <ErrorLinesTable
+              lines={rows()}
+              exportControl={
+                <Show when={rows().length > 0}>
+                  <ExportButton
+                    errorLines={{
+                      accountId: props.activity.accountId,
+                      activityId: props.activity.activityId,
+                    }}
+                    label="Export error lines (CSV)"
+                  />
+                </Show>
+              }
+            />
+          )}
+        </Show>
+      </ScreenErrorBoundary>
     </>
   );
 }

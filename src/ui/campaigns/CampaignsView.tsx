@@ -53,7 +53,6 @@ export function CampaignsView(props: { accountId: string }) {
           />
         )}
       </Show>
-      <Show when={list.error() ?? states.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={!list.loading()} fallback={<p class="muted">Reading the cache…</p>}>
         <Show
           when={list.rows.length > 0}

@@ -11,6 +11,7 @@ import { Freshness } from "../shell/Freshness";
 import { askForPersistenceOnFirstSync } from "../work/persistence";
 import { removeSendList, resyncSends, syncSends } from "../work/sync";
 import { RemoveListControl } from "./RemoveListControl";
+import { SendListSyncButtons } from "./SendListSyncButtons";
 import { SyncProgress } from "./SyncProgress";
 
 const ROLE_LABEL: Record<string, string> = {
@@ -58,13 +59,7 @@ export function SendListRow(props: {
     <li class="send-list">
       <div class="send-list-head">
         <strong>{ROLE_LABEL[props.list.role] ?? props.list.role}</strong>
-        <span>
-          {/* Rows held, kept by the sync engine in the same transaction as each page and recounted
-              when a run ends: counting a million keys here would hold up every other read. */}
-          {formatCount(props.state?.rows ?? 0)}
-          <Show when={props.state?.expectedRows}>{(expected) => <> of {formatCount(expected())}</>}</Show>{" "}
-          sends cached
-        </span>
+        <CachedCount rows={props.state?.rows} expected={props.state?.expectedRows} />
         <Freshness state={props.state} now={props.now} what="Sends" />
       </div>
       <Show when={running() && props.state}>
@@ -78,32 +73,17 @@ export function SendListRow(props: {
       </Show>
       <Show when={stopped()}>{(error) => <ErrorNotice error={error()} context="sends" compact />}</Show>
       <div class="actions">
-        {/* The visible words come first in each name (WCAG 2.5.3); the hidden rest says which list. */}
-        <Show
-          when={sync.running()}
-          fallback={
-            <>
-              <button type="button" onClick={() => start(false)} disabled={!props.online || running()}>
-                {interrupted() ? "Resume sync" : props.state?.fetchedAt ? "Sync new sends" : "Sync"}{" "}
-                <span class="visually-hidden">{label()}</span>
-              </button>
-              <Show when={props.state}>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => start(true)}
-                  disabled={!props.online || running()}
-                >
-                  Sync everything again <span class="visually-hidden">{label()}</span>
-                </button>
-              </Show>
-            </>
-          }
-        >
-          <button type="button" class="secondary" onClick={() => sync.cancel()}>
-            Cancel <span class="visually-hidden">sync of {label()}</span>
-          </button>
-        </Show>
+        <SendListSyncButtons
+          label={label()}
+          syncing={sync.running()}
+          running={running()}
+          interrupted={interrupted()}
+          online={props.online}
+          known={props.state !== undefined}
+          fetchedBefore={Boolean(props.state?.fetchedAt)}
+          onSync={start}
+          onCancel={() => sync.cancel()}
+        />
         <A href={`/campaigns/${encodeURIComponent(props.list.dataset)}/sends`}>
           Open sends <span class="visually-hidden">of {label()}</span>
         </A>
@@ -116,5 +96,18 @@ export function SendListRow(props: {
         />
       </div>
     </li>
+  );
+}
+
+/**
+ * Rows held, kept by the sync engine in the same transaction as each page and recounted when a run
+ * ends: counting a million keys here would hold up every other read.
+ */
+function CachedCount(props: { rows: number | undefined; expected: number | undefined }) {
+  return (
+    <span>
+      {formatCount(props.rows ?? 0)}
+      <Show when={props.expected}>{(expected) => <> of {formatCount(expected())}</>}</Show> sends cached
+    </span>
   );
 }

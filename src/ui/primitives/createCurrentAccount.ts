@@ -49,11 +49,11 @@ export interface CurrentAccount {
   account: Accessor<Account | undefined>;
   id: Accessor<string | undefined>;
   loading: Accessor<boolean>;
-  error: Accessor<unknown>;
 }
 
 /**
- * The account whose data the screens show.
+ * The account whose data the screens show. The accounts failing to read throws to the nearest
+ * `ErrorBoundary`, as every live query does.
  * @example const current = createCurrentAccount(); <Show when={current.id()}>{(id) => <List accountId={id()} />}</Show>
  */
 export function createCurrentAccount(): CurrentAccount {
@@ -63,5 +63,5 @@ export function createCurrentAccount(): CurrentAccount {
     return list.find((a) => a.id === chosenId()) ?? list[0];
   });
   const id = createMemo(() => account()?.id);
-  return { accounts: accounts.value, account, id, loading: accounts.loading, error: accounts.error };
+  return { accounts: accounts.value, account, id, loading: accounts.loading };
 }

@@ -9,7 +9,8 @@ export interface LiveList<T> extends Omit<LiveQuery<T[]>, "value"> {
 
 /**
  * A live query whose answer is a list, kept in a store reconciled by `key`, so that a sync writing
- * one row does not rebuild every row of a table (it would lose focus and scroll position).
+ * one row does not rebuild every row of a table (it would lose focus and scroll position). A
+ * failing query throws to the nearest `ErrorBoundary`, as `createLiveQuery`'s `value()` does.
  * @example const list = createLiveList(accountId, (id) => loadActivities(id), (a) => a.activityId);
  */
 export function createLiveList<D, T extends object>(

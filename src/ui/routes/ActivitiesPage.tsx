@@ -1,6 +1,5 @@
 import { Match, Switch } from "solid-js";
 import { ActivitiesView } from "../activities/ActivitiesView";
-import { ErrorNotice } from "../errors/ErrorNotice";
 import { createCurrentAccount } from "../primitives/createCurrentAccount";
 import { NoAccount } from "../shell/NoAccount";
 
@@ -10,7 +9,6 @@ export function ActivitiesPage() {
     <>
       <h1>Bulk activities</h1>
       <Switch>
-        <Match when={current.error()}>{(error) => <ErrorNotice error={error()} />}</Match>
         <Match when={current.loading()}>
           <p class="muted">Reading the cache…</p>
         </Match>

@@ -3,7 +3,6 @@ import { Match, Switch } from "solid-js";
 import type { Generation } from "../../db";
 import { loadActivity } from "../../db/queries/activities";
 import { ActivityDetailView } from "../activity/ActivityDetailView";
-import { ErrorNotice } from "../errors/ErrorNotice";
 import { createCurrentAccount } from "../primitives/createCurrentAccount";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { NoAccount } from "../shell/NoAccount";
@@ -19,7 +18,6 @@ export default function ActivityDetailPage() {
   );
   return (
     <Switch>
-      <Match when={current.error() ?? activity.error()}>{(error) => <ErrorNotice error={error()} />}</Match>
       <Match when={current.loading() || (current.id() && activity.loading())}>
         <p class="muted">Reading the cache…</p>
       </Match>

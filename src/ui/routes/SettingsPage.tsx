@@ -1,4 +1,5 @@
 import { AccountsSection } from "../accounts/AccountsSection";
+import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { InstallApp } from "../pwa/InstallApp";
 import { NotificationsToggle } from "../pwa/NotificationsToggle";
 import { BudgetSection } from "../settings/BudgetSection";
@@ -11,10 +12,17 @@ export default function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      <AccountsSection />
+      {/* A section whose data cannot be read fails alone: the others (Sign out, Erase) stay usable. */}
+      <ScreenErrorBoundary>
+        <AccountsSection />
+      </ScreenErrorBoundary>
       <InstallApp panel />
-      <BudgetSection />
-      <KeepUpSection />
+      <ScreenErrorBoundary>
+        <BudgetSection />
+      </ScreenErrorBoundary>
+      <ScreenErrorBoundary>
+        <KeepUpSection />
+      </ScreenErrorBoundary>
       <StorageSection />
       <ThemeSection />
       <section class="panel" aria-labelledby="notifications-heading">

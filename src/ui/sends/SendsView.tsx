@@ -1,7 +1,13 @@
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
 import { getSyncState, warmSearch } from "../../db";
-import { keyOf, readSendsPage, type SendsCursor, type SendsQuery } from "../../db/queries/sendsPage";
+import {
+  countMatchingSends,
+  keyOf,
+  readSendsPage,
+  type SendsCursor,
+  type SendsQuery,
+} from "../../db/queries/sendsPage";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
 import { plural } from "../format/number";
@@ -64,7 +70,16 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
     () => (histogramReady() ? histogram() : undefined),
     histogramReady,
   );
-  const total = () => page.value()?.total ?? browseTotal.total();
+  // A search's first page may come before its count: the count is then read on its own.
+  const searchTotal = createLiveQuery(
+    () =>
+      query().contains.trim() !== "" && !page.loading() && page.value()?.total === undefined
+        ? query()
+        : undefined,
+    (q) => (q ? countMatchingSends(q) : undefined),
+  );
+  const total = () =>
+    query().contains.trim() === "" ? browseTotal.total() : (page.value()?.total ?? searchTotal.value());
   const rows = () => page.value()?.rows ?? [];
   const edge = (i: number) => rows()[i < 0 ? rows().length - 1 : i];
 
@@ -88,7 +103,9 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
         <ExportButton filter={filter()} campaignName={props.campaignName} label="Export these sends (CSV)" />
         <RowCount total={total()} />
       </div>
-      <Show when={page.error() ?? browseTotal.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
+      <Show when={page.error() ?? browseTotal.error() ?? searchTotal.error()}>
+        {(error) => <ErrorNotice error={error()} />}
+      </Show>
       <Show when={!page.loading()} fallback={<p class="muted">Reading the cache…</p>}>
         <Show when={rows().length > 0} fallback={<p class="panel empty">No sends match.</p>}>
           <SendsTable

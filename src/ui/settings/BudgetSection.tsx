@@ -1,7 +1,6 @@
 import { For, Show } from "solid-js";
 import { nextUtcMidnight, utcDay } from "../../core/utcDay";
 import { DAILY_LIMIT } from "../../sync/pacer";
-import { ErrorNotice } from "../errors/ErrorNotice";
 import { formatCount } from "../format/number";
 import { TimeText } from "../format/TimeText";
 import { createCurrentAccount } from "../primitives/createCurrentAccount";
@@ -19,7 +18,6 @@ export function BudgetSection() {
   return (
     <section class="panel" aria-labelledby="budget-heading">
       <h2 id="budget-heading">Request budget today</h2>
-      <Show when={budgets.error()}>{(error) => <ErrorNotice error={error()} compact />}</Show>
       <Show when={current.account()} fallback={<p class="muted">Connect an account to see its budget.</p>}>
         <ul class="budget-list">
           <For each={budgets.value()}>

@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
 import { ErrorBoundary, Suspense } from "solid-js";
 import { appPath } from "../appBase";
+import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
 import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
@@ -28,13 +29,18 @@ export function Shell(props: ParentProps) {
           <A href="/campaigns" activeClass="active">
             Campaigns
           </A>
+          <A href="/people" activeClass="active">
+            People
+          </A>
           <A href="/settings" activeClass="active">
             Settings
           </A>
         </nav>
         <div class="header-end">
           <OfflineIndicator />
-          <AccountSwitcher />
+          <ScreenErrorBoundary compact>
+            <AccountSwitcher />
+          </ScreenErrorBoundary>
         </div>
       </header>
       <main id="main" tabindex="-1">

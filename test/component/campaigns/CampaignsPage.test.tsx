@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MailroomError } from "../../../src/core/errors";
 import CampaignsPage from "../../../src/ui/routes/CampaignsPage";
 import * as sync from "../../../src/ui/work/sync";
+import { putSends } from "../../support/sends";
 import { renderAt } from "../support/renderAt";
 import { account, campaign, freshDb, sends, syncState } from "../support/seed";
 
@@ -69,7 +70,7 @@ describe("Campaigns screen", () => {
 
   it("data: sent campaigns newest first with their send lists, cached vs expected and freshness", async () => {
     const db = await seedCampaigns();
-    await db.sends.bulkPut(sends(V2, 25));
+    await putSends(sends(V2, 25));
     await db.syncState.put(
       syncState({
         dataset: V2,

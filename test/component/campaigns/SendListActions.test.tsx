@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import CampaignsPage from "../../../src/ui/routes/CampaignsPage";
 import * as sync from "../../../src/ui/work/sync";
+import { putSends } from "../../support/sends";
 import { renderAt } from "../support/renderAt";
 import { account, campaign, freshDb, sends, syncState } from "../support/seed";
 
@@ -25,7 +26,7 @@ async function seedList(patch: Parameters<typeof syncState>[0] = { dataset: V2 }
   await db.accounts.put(account());
   await db.syncState.put(syncState({ dataset: "acc-1|campaigns", kind: "campaigns" }));
   await db.campaigns.put(campaign());
-  await db.sends.bulkPut(sends(V2, 25));
+  await putSends(sends(V2, 25));
   await db.syncState.put(syncState({ kind: "sends", rows: 25, expectedRows: 25, ...patch }));
   return db;
 }

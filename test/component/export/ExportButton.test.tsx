@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db, MailroomDb, type SendsFilter, useDb } from "../../../src/db";
 import type { Send } from "../../../src/db/types";
 import { ExportButton } from "../../../src/ui/export/ExportButton";
+import { putSends } from "../../support/sends";
 
 const DATASET = "acc-1|v2|777";
 let counter = 0;
@@ -16,12 +17,11 @@ let downloads: { blob: Blob; name: string }[] = [];
 function send(i: number): Send {
   const email = i === 0 ? "=cmd|' /C calc'!A0@x.test" : `user${i}@example.com`;
   const sentAt = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
-  return { dataset: DATASET, contactId: `c${i}`, email, emailKey: email.toLowerCase(), nameKey: "", sentAt };
+  return { dataset: DATASET, contactId: `c${i}`, email, sentAt };
 }
 
 async function seed(count: number) {
-  const rows = Array.from({ length: count }, (_, i) => send(i));
-  for (let i = 0; i < rows.length; i += 5_000) await db().sends.bulkPut(rows.slice(i, i + 5_000));
+  await putSends(Array.from({ length: count }, (_, i) => send(i)));
 }
 
 function renderInRouter(view: () => JSX.Element) {

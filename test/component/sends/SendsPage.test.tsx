@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import SendsPage from "../../../src/ui/routes/SendsPage";
+import { putSends } from "../../support/sends";
 import { renderAt } from "../support/renderAt";
 import { account, campaign, freshDb, sends, syncState } from "../support/seed";
 
@@ -14,7 +15,7 @@ async function seed(count: number, fetchedAt = Date.now() - 60_000) {
   await db.accounts.put(account());
   await db.campaigns.put(campaign());
   await db.syncState.put(syncState({ dataset: DS, kind: "sends", rows: count, fetchedAt }));
-  await db.sends.bulkPut(sends(DS, count));
+  await putSends(sends(DS, count));
   return db;
 }
 
@@ -51,16 +52,28 @@ describe("Sends screen", () => {
     await waitFor(() => expect(firstEmail()).toBe("a0199@example.com"));
   });
 
-  it("searches by prefix and by order, and counts the matches", async () => {
+  it("searches any part of an email or a name, in both orders, and counts the matches", async () => {
     await seed(250);
     show();
     await screen.findByText("250 sends");
-    fireEvent.input(screen.getByLabelText("Email or name starts with"), { target: { value: "a01" } });
-    expect(await screen.findByText("100 sends")).toBeTruthy();
-    await waitFor(() => expect(firstEmail()).toBe("a0199@example.com"));
+    expect(screen.queryByLabelText("Email or name starts with")).toBeNull();
+    const box = screen.getByLabelText("Email or name contains");
+    expect(screen.getByRole("searchbox", { name: "Email or name contains" })).toBe(box);
+    // The middle of the address, in another case: a0000@…, a0010@… up to a0240@….
+    fireEvent.input(box, { target: { value: "0@EXA" } });
+    expect(await screen.findByText("25 sends")).toBeTruthy();
+    await waitFor(() => expect(firstEmail()).toBe("a0240@example.com"));
     fireEvent.change(screen.getByLabelText("Order"), { target: { value: "asc" } });
-    await waitFor(() => expect(firstEmail()).toBe("a0100@example.com"));
-    fireEvent.input(screen.getByLabelText("Email or name starts with"), { target: { value: "nobody" } });
+    await waitFor(() => expect(firstEmail()).toBe("a0000@example.com"));
+    const shown = [...document.querySelectorAll(".sends-table tbody td.email")].map((td) => td.textContent);
+    expect(shown).toEqual(
+      Array.from({ length: 25 }, (_, i) => `a${String(i * 10).padStart(4, "0")}@example.com`),
+    );
+    // A part of the name ("Name 0123"): the surname, not the start.
+    fireEvent.input(box, { target: { value: "me 012" } });
+    expect(await screen.findByText("10 sends")).toBeTruthy();
+    await waitFor(() => expect(firstEmail()).toBe("a0120@example.com"));
+    fireEvent.input(box, { target: { value: "nobody" } });
     expect(await screen.findByText("No sends match.")).toBeTruthy();
   });
 

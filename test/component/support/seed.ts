@@ -5,6 +5,8 @@ import {
   MailroomDb,
   type Send,
   type SyncState,
+  sendTables,
+  storeSendPage,
   useDb,
 } from "../../../src/db";
 
@@ -90,11 +92,34 @@ export function sends(
       dataset,
       contactId: `contact-${n}`,
       email: `a${n}@example.com`,
-      emailKey: `a${n}@example.com`,
       firstName: "Name",
       lastName: n,
-      nameKey: `name ${n}`,
       sentAt: new Date(start + i * 1000).toISOString(),
     };
   });
+}
+
+/**
+ * Stores rows of one list as a sync does: pages of `pageSize` in the given order, a transaction
+ * each, so the chunks end where a sync's would (1,000, 1,000, 500… for pages of 500 in time order).
+ */
+export async function putInPages(db: MailroomDb, rows: readonly Send[], pageSize = 500): Promise<void> {
+  for (let i = 0; i < rows.length; i += pageSize) {
+    const page = rows.slice(i, i + pageSize);
+    await db.transaction("rw", sendTables(), async () => {
+      for (const dataset of new Set(page.map((row) => row.dataset))) {
+        await storeSendPage(
+          dataset,
+          page.filter((row) => row.dataset === dataset),
+        );
+      }
+    });
+  }
+}
+
+/** Sends ordered as the store orders them: by time, then contact id. */
+export function byTime(order: "asc" | "desc" = "asc"): (a: Send, b: Send) => number {
+  const sign = order === "asc" ? 1 : -1;
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return (a, b) => sign * (text(a.sentAt, b.sentAt) || text(a.contactId, b.contactId));
 }

@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Send } from "../../../src/db/types";
+import { writeSendList } from "./storedSends";
 
 // A cached v3 send list full of hostile values, written straight into the app's own stores, and
 // what its CSV export must hold: the export E2E's fixture.
@@ -48,10 +49,8 @@ export function seedSends(): SeedSend[] {
       dataset: DATASET,
       contactId: `contact-${String(i).padStart(5, "0")}`,
       email,
-      emailKey: email.toLowerCase(),
       firstName,
       lastName,
-      nameKey: [firstName, lastName].filter(Boolean).join(" ").toLowerCase(),
       sentAt: new Date(Date.UTC(2026, 10, 20, 9) + Math.floor(i / 2) * 1000).toISOString(),
       deletedAt: i % 10 === 0 ? "2026-11-24T12:00:00.000Z" : undefined,
       campaignActivityId: ACTIVITY,
@@ -59,13 +58,21 @@ export function seedSends(): SeedSend[] {
   });
 }
 
-/** Writes the cache with raw IndexedDB into the stores the app itself created. */
+/** Writes the cache with raw IndexedDB into the stores the app itself created, in its chunks. */
 export async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
   await expect
     .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "mailroom")))
     .toBe(true);
-  const now = Date.now();
-  const records = {
+  await writeSendList(
+    page,
+    { dataset: DATASET, accountId: ACCOUNT, rows: sends },
+    hostileRecords(Date.now()),
+  );
+}
+
+/** The campaign, activity and sync state the app holds beside the hostile list (store → rows). */
+export function hostileRecords(now: number): Record<string, unknown[]> {
+  return {
     campaigns: [
       {
         accountId: ACCOUNT,
@@ -97,23 +104,7 @@ export async function seedCache(page: Page, sends: SeedSend[]): Promise<void> {
         fetchedAt: now,
       },
     ],
-    sends,
   };
-  await page.evaluate(async (byStore) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open("mailroom");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(Object.keys(byStore), "readwrite");
-    for (const [store, rows] of Object.entries(byStore))
-      for (const row of rows) tx.objectStore(store).put(row);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
 }
 
 /** The cells the v3 report would hold for a row, newest first like the Sends screen. */

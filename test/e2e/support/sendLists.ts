@@ -22,45 +22,77 @@ export async function datasetOf(list: Locator): Promise<string> {
   return decodeURIComponent(match[1]);
 }
 
-/** Rows and distinct contacts stored for a send list, read straight from IndexedDB. */
+/**
+ * Rows and distinct contacts stored for a send list (the copy shown), read straight from
+ * IndexedDB: the list's chunks, their contact ids unpacked as src/db/sendStore/contactIds.ts packs them.
+ */
 export function storedSends(page: Page, dataset: string): Promise<{ rows: number; contacts: number }> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<{ rows: number; contacts: number }>((resolve, reject) => {
-        const open = indexedDB.open("mailroom");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const range = IDBKeyRange.bound([wanted], [wanted, []]);
-          const request = open.result.transaction("sends").objectStore("sends").getAll(range);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const rows = request.result as { contactId: string }[];
-            open.result.close();
-            resolve({ rows: rows.length, contacts: new Set(rows.map((r) => r.contactId)).size });
-          };
-        };
-      }),
-    dataset,
-  );
+  return page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("mailroom");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const read = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const tx = db.transaction(["sendLists", "sendChunks"]);
+    const lists = (await read(tx.objectStore("sendLists").getAll())) as {
+      id: number;
+      dataset: string;
+      copy: number;
+    }[];
+    const list = lists.find((l) => l.dataset === wanted && l.copy === 0);
+    const chunks = list
+      ? ((await read(tx.objectStore("sendChunks").getAll(IDBKeyRange.bound([list.id], [list.id, []])))) as {
+          rows: number;
+          ids: { uuids?: Uint8Array; text?: Record<number, string> };
+        }[])
+      : [];
+    db.close();
+    const contacts = new Set<string>();
+    let rows = 0;
+    for (const chunk of chunks) {
+      rows += chunk.rows;
+      for (let i = 0; i < chunk.rows; i++) {
+        const kept = chunk.ids.text?.[i];
+        const bytes = chunk.ids.uuids?.subarray(i * 16, i * 16 + 16);
+        contacts.add(kept ?? Array.from(bytes ?? [], (b) => b.toString(16).padStart(2, "0")).join(""));
+      }
+    }
+    return { rows, contacts: contacts.size };
+  }, dataset);
 }
 
-/** Rows stored for a dataset, by key count: cheap enough to read after every kill. */
+/** Rows stored for a dataset (the copy shown), from its chunks' keys: cheap enough after every kill. */
 export function storedRowCount(page: Page, dataset: string): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("mailroom");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const range = IDBKeyRange.bound([wanted], [wanted, []]);
-          const request = open.result.transaction("sends").objectStore("sends").count(range);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    dataset,
-  );
+  return page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("mailroom");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const read = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const tx = db.transaction(["sendLists", "sendChunks"]);
+    const lists = (await read(tx.objectStore("sendLists").getAll())) as {
+      id: number;
+      dataset: string;
+      copy: number;
+    }[];
+    const list = lists.find((l) => l.dataset === wanted && l.copy === 0);
+    // A chunk's key ends with its number of rows: [list, firstMs, firstId, lastMs, rows].
+    const keys = list
+      ? ((await read(
+          tx.objectStore("sendChunks").getAllKeys(IDBKeyRange.bound([list.id], [list.id, []])),
+        )) as number[][])
+      : [];
+    db.close();
+    return keys.reduce((n, key) => n + (key[4] ?? 0), 0);
+  }, dataset);
 }

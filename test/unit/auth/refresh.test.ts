@@ -1,22 +1,24 @@
 // @vitest-environment node
 // (Node has no navigator.locks: these tests run on the in-memory lock fallback of src/core/locks.ts.)
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { authProviderFor } from "../../../src/auth/provider";
 import { readToken, saveToken } from "../../../src/auth/tokens";
 import { AuthRequiredError } from "../../../src/auth/types";
 import { db, type StoredToken } from "../../../src/db";
-import { formOf, freshDb, jsonResponse, makeAccount, makeToken, stubFetch } from "./support";
+import {
+  eachTestWithAccount,
+  formOf,
+  jsonResponse,
+  makeAccount,
+  makeToken,
+  putActivitiesCache,
+  stubFetch,
+} from "./support";
 
 const account = makeAccount();
 const provider = () => authProviderFor(account.id, "v3");
 
-beforeEach(async () => {
-  freshDb();
-  await db().accounts.add(account);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+eachTestWithAccount(account);
 
 /** A token endpoint that rotates: each refresh token works once and yields the next pair. */
 function rotatingTokenEndpoint() {
@@ -102,14 +104,7 @@ describe("authProviderFor", () => {
 
   it("on invalid_grant marks sign-in required, throws AuthRequiredError and keeps cached rows", async () => {
     await saveToken(makeToken(account.id, { expiresAt: Date.now() - 1, refreshToken: "revoked" }));
-    await db().syncState.put({
-      dataset: `${account.id}|activities`,
-      accountId: account.id,
-      kind: "activities",
-      status: "complete",
-      pages: 1,
-      rows: 3,
-    });
+    await putActivitiesCache(account.id, 3);
     rotatingTokenEndpoint();
     const failure = provider().accessToken();
     await expect(failure).rejects.toBeInstanceOf(AuthRequiredError);

@@ -1,13 +1,23 @@
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import { endpointsOn } from "../../../src/auth/presets";
-import { realClock, setClock } from "../../../src/core/clock";
-import { type Account, MailroomDb, type StoredToken, useDb } from "../../../src/db";
+import { type Account, db, MailroomDb, type StoredToken, useDb } from "../../../src/db";
 
 export const AUTH_ORIGIN = "https://auth.test.example";
 
 /** A private database per test, so tests never see each other's rows. */
 export function freshDb(): MailroomDb {
   return useDb(new MailroomDb(`t-${crypto.randomUUID()}`));
+}
+
+/** Each test of the calling file starts on a fresh database holding `account`; its global stubs go after it. */
+export function eachTestWithAccount(account: Account): void {
+  beforeEach(async () => {
+    freshDb();
+    await db().accounts.add(account);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 }
 
 export function makeAccount(overrides: Partial<Account> = {}): Account {
@@ -57,31 +67,7 @@ export async function formOf(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
 }
 
-/**
- * Puts in force a clock whose waits end only when the test says so (`elapse`), so a 15 s request
- * timeout is tested without waiting 15 s. Time itself reads the real clock.
- */
-export function manualWaits() {
-  const waiting: { ms: number; end: () => void }[] = [];
-  const restore = setClock({
-    now: () => realClock.now(),
-    sleep: (ms, signal) =>
-      new Promise<void>((resolve, reject) => {
-        waiting.push({ ms, end: resolve });
-        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
-      }),
-  });
-  return {
-    /** Ends every wait of at least `ms` begun so far. */
-    elapse(ms: number) {
-      for (const wait of waiting.filter((w) => w.ms <= ms)) {
-        waiting.splice(waiting.indexOf(wait), 1);
-        wait.end();
-      }
-    },
-    restore,
-  };
-}
+export { manualWaits } from "../../support/manualWaits";
 
 /**
  * A global fetch whose first `hanging` requests never answer (they end only when their signal
@@ -101,4 +87,16 @@ export function hangingFetch(hanging: number, answer: () => Response = () => new
     }),
   );
   return { requests };
+}
+
+/** A complete activities cache of `rows` rows for the account: what signing out keeps and erasing drops. */
+export function putActivitiesCache(accountId: string, rows: number): Promise<string> {
+  return db().syncState.put({
+    dataset: `${accountId}|activities`,
+    accountId,
+    kind: "activities",
+    status: "complete",
+    pages: 1,
+    rows,
+  });
 }

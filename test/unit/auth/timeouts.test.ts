@@ -9,7 +9,15 @@ import { AUTH_REQUEST_TIMEOUT_MS } from "../../../src/auth/timeout";
 import { readToken, saveToken } from "../../../src/auth/tokens";
 import { beginV3SignIn } from "../../../src/auth/v3SignIn";
 import { db } from "../../../src/db";
-import { freshDb, hangingFetch, jsonResponse, makeAccount, makeToken, manualWaits } from "./support";
+import {
+  freshDb,
+  hangingFetch,
+  jsonResponse,
+  makeAccount,
+  makeToken,
+  manualWaits,
+  putActivitiesCache,
+} from "./support";
 
 const account = makeAccount();
 let waits: ReturnType<typeof manualWaits>;
@@ -69,14 +77,7 @@ describe("a token endpoint that never answers the sign-in", () => {
 describe("a revoke endpoint that never answers", () => {
   beforeEach(async () => {
     await saveToken(makeToken(account.id));
-    await db().syncState.put({
-      dataset: `${account.id}|activities`,
-      accountId: account.id,
-      kind: "activities",
-      status: "complete",
-      pages: 1,
-      rows: 1,
-    });
+    await putActivitiesCache(account.id, 1);
   });
 
   it("sign out drops the tokens before revoking, and reports each revoke that timed out", async () => {

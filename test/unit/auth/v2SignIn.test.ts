@@ -1,21 +1,14 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callbackParameters, completeSignIn } from "../../../src/auth/callback";
 import { readToken } from "../../../src/auth/tokens";
 import { beginV2SignIn } from "../../../src/auth/v2SignIn";
-import { db } from "../../../src/db";
-import { AUTH_ORIGIN, formOf, freshDb, jsonResponse, makeAccount, stubFetch } from "./support";
+import { AUTH_ORIGIN, eachTestWithAccount, formOf, jsonResponse, makeAccount, stubFetch } from "./support";
 
 const REDIRECT = "http://127.0.0.1:5000/auth/callback";
 const account = makeAccount({ generations: ["v2"], v3ClientId: undefined });
 
-beforeEach(async () => {
-  freshDb();
-  await db().accounts.add(account);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+eachTestWithAccount(account);
 
 async function startedSignIn() {
   const authorize = new URL(await beginV2SignIn(account, REDIRECT));

@@ -1,23 +1,17 @@
 // @vitest-environment node
 // (jsdom's ArrayBuffer differs from the one WebCrypto returns, which trips oauth4webapi's base64url.)
 import { calculatePKCECodeChallenge } from "oauth4webapi";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeSignIn } from "../../../src/auth/callback";
 import { readToken } from "../../../src/auth/tokens";
 import { beginV3SignIn } from "../../../src/auth/v3SignIn";
 import { db } from "../../../src/db";
-import { AUTH_ORIGIN, formOf, freshDb, jsonResponse, makeAccount, stubFetch } from "./support";
+import { AUTH_ORIGIN, eachTestWithAccount, formOf, jsonResponse, makeAccount, stubFetch } from "./support";
 
 const REDIRECT = "http://127.0.0.1:5000/auth/callback";
 const account = makeAccount();
 
-beforeEach(async () => {
-  freshDb();
-  await db().accounts.add(account);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+eachTestWithAccount(account);
 
 /** Starts a sign-in and returns what the consent page would send back, plus the authorize URL. */
 async function startedSignIn() {

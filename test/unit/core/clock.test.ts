@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clock, realClock, setClock } from "../../../src/core/clock";
+import { abortAfter, clock, realClock, setClock } from "../../../src/core/clock";
+import { manualWaits } from "../../support/manualWaits";
 import { machineNow } from "../../support/shiftDate";
 
 let restore: (() => void) | undefined;
@@ -27,5 +28,29 @@ describe("the app's one clock", () => {
     const wait = realClock.sleep(60_000, controller.signal);
     controller.abort(new Error("cancelled"));
     await expect(wait).rejects.toThrow("cancelled");
+  });
+});
+
+describe("a timeout on the clock (abortAfter)", () => {
+  it("aborts with its reason once the clock's wait ends, and not while it runs", async () => {
+    const waits = manualWaits();
+    restore = waits.restore;
+    const signal = abortAfter(20_000, () => new Error("No answer in time."));
+    expect(waits.pending()).toEqual([20_000]);
+    expect(signal.aborted).toBe(false);
+    const aborted = new Promise((resolve) => signal.addEventListener("abort", resolve));
+    waits.elapse(20_000);
+    await aborted;
+    expect(signal.reason).toEqual(new Error("No answer in time."));
+  });
+
+  it("ends its wait and never aborts when what it guards settled first", () => {
+    const waits = manualWaits();
+    restore = waits.restore;
+    const settled = new AbortController();
+    const signal = abortAfter(20_000, () => new Error("No answer in time."), settled.signal);
+    settled.abort();
+    expect(waits.pending()).toEqual([]);
+    expect(signal.aborted).toBe(false);
   });
 });

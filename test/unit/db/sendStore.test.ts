@@ -13,7 +13,7 @@ import { type ChunkKey, MAX_CHUNK_ROWS } from "../../../src/db/sendStore/chunk";
 import { packIds, unpackId } from "../../../src/db/sendStore/contactIds";
 import { foldText } from "../../../src/db/sendStore/fold";
 import { dropAbandonedCopies, findList, promoteCopy } from "../../../src/db/sendStore/lists";
-import { matchingLines } from "../../../src/db/sendStore/search";
+import { findMatches, matchedRows, matchingLines } from "../../../src/db/sendStore/search";
 import { freshDb } from "../sync/support/fakes";
 
 const DS = "acc|v3|ca";
@@ -93,7 +93,7 @@ describe("the chunked send store", () => {
     await store(rows);
     const held = new Map((await allSendsOf(DS)).map((row) => [row.contactId, row]));
     expect(held.get(rows[0]!.contactId)).toEqual({ ...rows[0], campaignActivityId: "ca" });
-    expect(held.get("12345")).toMatchObject({ firstName: "A B" });
+    expect(held.get("12345")).toMatchObject({ firstName: "A\tB" });
     expect(held.get("8F0C1E2A-0000-4000-8000-00000000000A")).toMatchObject({ lastName: "Only" });
     expect(held.get("8F0C1E2A-0000-4000-8000-00000000000A")?.firstName).toBeUndefined();
     expect(held.has("8f0c1e2a-0000-4000-8000-00000000000b")).toBe(true);
@@ -119,6 +119,21 @@ describe("the chunked send store", () => {
     expect(await find("gmail.com")).toEqual(["zoe@gmail.com"]);
     expect(await find("example.org")).toEqual(["john.smith@example.org"]);
     expect(await find("nobody")).toEqual([]);
+  });
+
+  it("a first page may stop the scan early, with the newest matches when asked, and says it is incomplete", async () => {
+    freshDb();
+    const all = Array.from({ length: 4_000 }, (_, i) => send(i));
+    for (let i = 0; i < all.length; i += 500) await store(all.slice(i, i + 500));
+    const list = (await findList(DS))!;
+    const full = await findMatches(list, "EXAMPLE.org");
+    expect(full).toMatchObject({ total: 4_000, complete: true });
+    const newest = await findMatches(list, "example", {}, { order: "desc", stopAfter: 101 });
+    expect(newest.complete).toBe(false);
+    expect(newest.total).toBeGreaterThanOrEqual(101);
+    expect(newest.total).toBeLessThan(4_000);
+    const rows = await matchedRows(newest, newest.total - 1, 1);
+    expect(rows[0]?.contactId).toBe(all[all.length - 1]!.contactId);
   });
 
   it("numbers matching lines once each, wherever the match is", () => {

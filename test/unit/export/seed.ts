@@ -1,9 +1,10 @@
 import Papa from "papaparse";
 import { expect } from "vitest";
-import { db, MailroomDb, useDb } from "../../../src/db";
+import { MailroomDb, useDb } from "../../../src/db";
 import type { Send } from "../../../src/db/types";
 import { BOM } from "../../../src/export/csv";
 import type { CsvSink } from "../../../src/export/sinks";
+import { putSends } from "../../support/sends";
 
 export const V2_DATASET = "acc-1|v2|1100223344";
 export const V3_DATASET = "acc-1|v3|5c6d7e8f-activity";
@@ -51,10 +52,8 @@ export function makeSends(dataset: string, count: number, startMs: number): Send
       dataset,
       contactId: `c${String(i).padStart(6, "0")}`,
       email,
-      emailKey: email.toLowerCase(),
       firstName,
       lastName,
-      nameKey: [firstName, lastName].filter(Boolean).join(" ").toLowerCase(),
       sentAt,
       deletedAt: v3 && i % 11 === 0 ? "2026-11-20T08:00:00.000Z" : undefined,
       campaignId: v3 ? undefined : dataset.split("|")[2],
@@ -64,8 +63,9 @@ export function makeSends(dataset: string, count: number, startMs: number): Send
   return rows;
 }
 
-export async function seed(rows: Send[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2_000) await db().sends.bulkPut(rows.slice(i, i + 2_000));
+/** Stores the rows as a sync does, in chunks of their lists. */
+export function seed(rows: Send[]): Promise<void> {
+  return putSends(rows);
 }
 
 /** A sink that keeps every chunk, for reading the output back. */

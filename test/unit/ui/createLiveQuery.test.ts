@@ -50,7 +50,7 @@ describe("createLiveQuery", () => {
     await vi.waitFor(() => expect(query.value()).toBe("B"));
   });
 
-  it("hands a failing query's error to the caller instead of dropping it", async () => {
+  it("throws a failing query's error from value() (to the nearest ErrorBoundary) and tells it by error()", async () => {
     const failure = new Error("read failed");
     const query = createRoot((done) => {
       dispose = done;
@@ -61,6 +61,6 @@ describe("createLiveQuery", () => {
     });
     await vi.waitFor(() => expect(query.error()).toBe(failure));
     expect(query.loading()).toBe(false);
-    expect(query.value()).toBeUndefined();
+    expect(() => query.value()).toThrow(failure);
   });
 });

@@ -1,0 +1,55 @@
+import { db } from "../db";
+import type { ChunkKey } from "../sendStore/chunk";
+
+/**
+ * The folded email of each line of a chunk's search text, and whether the line has a name: what
+ * every cross-list question reads, row by row. Split once per chunk and kept (a chunk's content
+ * never changes under its key, see textCache.ts), so a second search or a person's history
+ * compares strings instead of cutting a million lines again.
+ */
+export interface ChunkEmails {
+  emails: string[];
+  /** 1 where the row has a name (v3 rows usually, v2 rows never). */
+  named: Uint8Array;
+}
+
+const CACHE_LINES = 4_000_000;
+const cache = new Map<string, ChunkEmails>();
+let cachedLines = 0;
+
+const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
+
+export function splitEmails(text: string): ChunkEmails {
+  const lines = text.split("\n");
+  const emails = new Array<string>(lines.length);
+  const named = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const tab = line.indexOf("\t");
+    emails[i] = tab === -1 ? line : line.slice(0, tab);
+    named[i] = tab !== -1 && tab < line.length - 1 ? 1 : 0;
+  }
+  return { emails, named };
+}
+
+/** The lines of the chunk `key` whose search text is `text`, from memory when split before. */
+export function emailsOf(key: ChunkKey, text: string): ChunkEmails {
+  const name = id(key);
+  const held = cache.get(name);
+  if (held) return held;
+  const split = splitEmails(text);
+  cache.set(name, split);
+  cachedLines += split.emails.length;
+  for (const [oldest, value] of cache) {
+    if (cachedLines <= CACHE_LINES) break;
+    cache.delete(oldest);
+    cachedLines -= value.emails.length;
+  }
+  return split;
+}
+
+/** For tests: forget everything. */
+export function clearEmailCache(): void {
+  cache.clear();
+  cachedLines = 0;
+}

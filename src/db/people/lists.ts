@@ -1,0 +1,47 @@
+import { db } from "../db";
+import { loadCampaignsWithLists } from "../queries/campaigns";
+import { SHOWN_COPY } from "../sendStore/lists";
+
+/** A send list of the account as the device holds it: its small number and its dataset id. */
+export interface CachedList {
+  list: number;
+  dataset: string;
+}
+
+/** The account's send lists held on this device (the copies shown), in dataset order. */
+export async function cachedListsOf(accountId: string): Promise<CachedList[]> {
+  const rows = await db().sendLists.where("accountId").equals(accountId).toArray();
+  return rows
+    .filter((row) => row.copy === SHOWN_COPY && row.id !== undefined)
+    .map((row) => ({ list: row.id as number, dataset: row.dataset }))
+    .sort((a, b) => (a.dataset < b.dataset ? -1 : a.dataset > b.dataset ? 1 : 0));
+}
+
+/**
+ * What a cross-campaign answer could see: the send lists cached here, the ones the campaign list
+ * knows but the device has not synced yet, and the cached ones whose sync has not finished (their
+ * answer may miss people). Honest numbers for "found in X of Y cached send lists".
+ */
+export interface Coverage {
+  cached: string[];
+  notCached: string[];
+  /** Cached lists whose last sync did not complete. */
+  partial: string[];
+}
+
+export async function coverageOf(accountId: string): Promise<Coverage> {
+  const [lists, campaigns, states] = await Promise.all([
+    cachedListsOf(accountId),
+    loadCampaignsWithLists(accountId),
+    db().syncState.where("accountId").equals(accountId).toArray(),
+  ]);
+  const cached = lists.map((list) => list.dataset);
+  const held = new Set(cached);
+  const known = new Set(campaigns.flatMap((row) => row.sendLists.map((list) => list.dataset)));
+  const complete = new Set(states.filter((s) => s.status === "complete").map((s) => s.dataset));
+  return {
+    cached,
+    notCached: [...known].filter((dataset) => !held.has(dataset)),
+    partial: cached.filter((dataset) => !complete.has(dataset)),
+  };
+}
