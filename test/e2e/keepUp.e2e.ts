@@ -49,7 +49,16 @@ describe("Keep all send lists up to date", () => {
     await page.goto(`${app.url}/settings`);
     const box = page.getByRole("checkbox", { name: "Keep all send lists up to date" });
     expect(await box.isChecked()).toBe(false);
-    await box.check();
+    await box.click();
+    // The box shows the stored setting: checked once the click's save has landed.
+    await page
+      .locator("input[type=checkbox]:checked")
+      .and(box)
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        const section = await page.locator("section", { has: box }).textContent();
+        throw new Error(`The setting did not turn on; Settings says: ${section}`, { cause: error });
+      });
 
     const progress = page.getByTestId("keep-up-progress");
     await progress.getByText(/^Last round/).waitFor({ timeout: ROUND_MS });
