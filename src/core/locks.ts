@@ -18,6 +18,11 @@ export function refreshLockName(accountId: string, generation: string): string {
   return `mailroom-refresh-${accountId}-${generation}`;
 }
 
+/** One round of "Keep all send lists up to date" per account, across the worker and any page. */
+export function keepUpLockName(accountId: string): string {
+  return `mailroom-keep-up-${accountId}`;
+}
+
 /** The one open tab that drives the worker's polling schedule. */
 export const POLL_LEADER_LOCK = "mailroom-poll-leader";
 

@@ -12,7 +12,8 @@ export const BROADCAST_CHANNEL = "mailroom";
 /** workbox-window sends exactly `{ type: "SKIP_WAITING" }` when the user accepts an update. */
 export type PageToWorker = { type: "SKIP_WAITING" } | { type: "POLL_NOW"; reason: PollReason };
 
-export type PollReason = "schedule" | "user" | "online" | "new-jobs";
+/** `keep-up`: "Keep all send lists up to date" was just turned on or changed in Settings. */
+export type PollReason = "schedule" | "user" | "online" | "new-jobs" | "keep-up";
 
 export type WorkerBroadcast =
   | { type: "poll-started"; at: number }

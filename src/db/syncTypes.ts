@@ -81,4 +81,6 @@ export interface RequestBudget {
 export interface Setting {
   key: string;
   value: unknown;
+  /** Set on an account's own settings, so that erasing the account removes them (auth/signOut.ts). */
+  accountId?: string;
 }

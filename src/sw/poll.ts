@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 
 import { BROADCAST_CHANNEL, type PollReason, type WorkerBroadcast } from "../core/messages";
-import { makePollRounds } from "../sync";
+import { makeKeepUpRounds, makePollRounds } from "../sync";
 import { demoReachable } from "./demoRelay";
 import { notifyFinished } from "./notify";
 
@@ -10,7 +10,9 @@ declare const self: ServiceWorkerGlobalScope;
 const channel = new BroadcastChannel(BROADCAST_CHANNEL);
 const broadcast = (message: WorkerBroadcast) => channel.postMessage(message);
 // A demo account is answered by an open page: with none, nothing to poll (and nothing failed).
-const rounds = makePollRounds(undefined, (account) => demoReachable(account.endpoints));
+const reachable: Parameters<typeof makePollRounds>[1] = (account) => demoReachable(account.endpoints);
+const rounds = makePollRounds(undefined, reachable);
+const keepUp = makeKeepUpRounds(undefined, reachable);
 
 let running: Promise<void> | undefined;
 
@@ -32,4 +34,13 @@ async function deliverRound(everyJob: boolean): Promise<void> {
     broadcast(event.broadcast);
     if (event.notify) await notifyFinished(event.notify);
   }
+}
+
+/**
+ * Every wake-up: the poll round and, beside it, "Keep all send lists up to date" (src/sync/keepUpRounds.ts),
+ * which runs less often unless the user asked or the connection came back.
+ */
+export function wakeEveryAccount(reason: PollReason = "schedule"): Promise<unknown> {
+  const asked = reason === "user" || reason === "online" || reason === "keep-up";
+  return Promise.all([pollEveryAccount(reason), keepUp.round(self.navigator.onLine, asked)]);
 }

@@ -5,7 +5,7 @@ import { NavigationRoute, registerRoute } from "workbox-routing";
 import { isPageToWorker, POLL_TAG } from "../core/messages";
 import { relayDemoRequestsToPages } from "./demoRelay";
 import { openFromNotification } from "./notify";
-import { pollEveryAccount } from "./poll";
+import { wakeEveryAccount } from "./poll";
 import type { TaggedEvent } from "./wakeups";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -38,18 +38,18 @@ self.addEventListener("message", (event) => {
   if (event.data.type === "SKIP_WAITING") void self.skipWaiting();
   // A worker cannot keep a timer alive, so the elected page wakes it; waitUntil keeps it alive
   // for the length of the round.
-  if (event.data.type === "POLL_NOW") event.waitUntil(pollEveryAccount(event.data.reason));
+  if (event.data.type === "POLL_NOW") event.waitUntil(wakeEveryAccount(event.data.reason));
 });
 
 // Installed Chromium wakes the worker every few hours even with no tab open…
 self.addEventListener("periodicsync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
   const wake = event as unknown as TaggedEvent;
-  if (wake.tag === POLL_TAG) wake.waitUntil(pollEveryAccount());
+  if (wake.tag === POLL_TAG) wake.waitUntil(wakeEveryAccount());
 });
 // …and once when the connection returns after a page registered a one-off sync while offline.
 self.addEventListener("sync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
   const wake = event as unknown as TaggedEvent;
-  if (wake.tag === POLL_TAG) wake.waitUntil(pollEveryAccount());
+  if (wake.tag === POLL_TAG) wake.waitUntil(wakeEveryAccount());
 });
 
 self.addEventListener("notificationclick", (event) => {

@@ -3,10 +3,11 @@ import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { InstallApp } from "../pwa/InstallApp";
 import { NotificationsToggle } from "../pwa/NotificationsToggle";
 import { BudgetSection } from "../settings/BudgetSection";
+import { KeepUpSection } from "../settings/KeepUpSection";
 import { StorageSection } from "../settings/StorageSection";
 import { ThemeSection } from "../settings/ThemeSection";
 
-/** Accounts (sign in, sign out, erase: the auth module's), budget, storage, theme, build. */
+/** Accounts (sign in, sign out, erase: the auth module's), budget, keeping send lists up to date, storage, theme, build. */
 export default function SettingsPage() {
   return (
     <>
@@ -18,6 +19,9 @@ export default function SettingsPage() {
       <InstallApp panel />
       <ScreenErrorBoundary>
         <BudgetSection />
+      </ScreenErrorBoundary>
+      <ScreenErrorBoundary>
+        <KeepUpSection />
       </ScreenErrorBoundary>
       <StorageSection />
       <ThemeSection />
