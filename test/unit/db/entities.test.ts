@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, MailroomDb, sendsDatasetId, useDb } from "../../../src/db";
+import { MailroomDb, sendsDatasetId, useDb } from "../../../src/db";
 import { AccountErasedError } from "../../../src/db/accounts";
 import { activityErrorLinesOf, replaceActivityErrorLines } from "../../../src/db/activityErrors";
 import { allSendsOf, countSends, newestSentAt } from "../../../src/db/sends";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { isMailroomError } from "../../../src/core/errors";
 import { db, sendsDatasetId } from "../../../src/db";
 import type { SendChunk } from "../../../src/db/sendStore/chunk";
-import type { Send } from "../../../src/db/types";
 import { syncSends } from "../../../src/sync";
 import { countAllSends } from "../../support/sends";
 import { freshDb } from "./support/fakes";
