@@ -10,7 +10,7 @@ import { connectSandboxAccount } from "./support/signIn";
 // People end to end in Chromium: three v3 send lists that share people (Spring's resend went to a
 // part of Spring's recipients; Résumé tips to the same customers list), a person's history checked
 // against the sandbox's own record of who received what, an "A but not B" count likewise, the
-// history's export read back with papaparse, and all of it offline after a reload.
+// history's export read back with papaparse, and the history and the comparison offline after a reload.
 
 const SPRING = 'Spring newsletter 🌷 — Ünïcode, "quotes", commas';
 const RESUME = "Résumé tips, part 2";
@@ -136,5 +136,11 @@ describe("People in Chromium", () => {
     await page.goto(`${app.url}/people/${encodeURIComponent(person)}/history`);
     await page.getByText(`${expected.length} sends`, { exact: true }).waitFor();
     await page.getByText(found).waitFor();
+    // ...and the comparison too: its worker comes from the precache, its data from IndexedDB.
+    await page.goto(`${app.url}/people`);
+    await page.getByLabel("Send list A (received)").selectOption({ label: `${SPRING} (v3)` });
+    await page.getByLabel("Send list B (not received)").selectOption({ label: `${SPRING} · resend (v3)` });
+    await page.getByRole("button", { name: "Compare" }).click();
+    await page.locator(".compare-result").getByText(`${aNotB} people`, { exact: true }).waitFor();
   });
 });
