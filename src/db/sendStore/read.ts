@@ -24,7 +24,8 @@ export interface RowPosition {
   contactId: string;
 }
 
-const inWindow = (ms: number, window: TimeWindow) =>
+/** Whether a send time lies in the window (both bounds inclusive). */
+export const inWindow = (ms: number, window: TimeWindow) =>
   (window.fromMs === undefined || ms >= window.fromMs) && (window.toMs === undefined || ms <= window.toMs);
 
 /**

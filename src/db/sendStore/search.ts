@@ -10,7 +10,7 @@ import {
 } from "./chunk";
 import { foldText } from "./fold";
 import { pause, SLICE_MS } from "./pause";
-import { chunkKeysIn, type RowPosition, type TimeWindow } from "./read";
+import { chunkKeysIn, inWindow, type RowPosition, type TimeWindow } from "./read";
 import { cachedTexts } from "./textCache";
 
 /** The lines of one chunk that match, in time order. */
@@ -24,9 +24,6 @@ export interface Matches {
   chunks: ChunkMatches[];
   total: number;
 }
-
-const inWindow = (ms: number, window: TimeWindow) =>
-  (window.fromMs === undefined || ms >= window.fromMs) && (window.toMs === undefined || ms <= window.toMs);
 
 /** The lines of `text` containing `query` (already folded), each once. */
 export function matchingLines(text: string, query: string): number[] {

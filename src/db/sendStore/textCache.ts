@@ -4,8 +4,9 @@ import type { ChunkKey, SendText } from "./chunk";
 /**
  * The search text of chunks, kept in memory once read: a search over a million sends then reads
  * nothing from disk, and the Sends screen warms it when a list opens. A chunk rewritten by a sync
- * has a new key (its size or edges change), so a cached text is never stale; entries that no key
- * names any more are evicted oldest first once the cache holds CACHE_CHARS characters.
+ * almost always has a new key (its size or edges change); the exception is a send fetched again
+ * with the same time and contact but another email or name, whose old text stays cached until the
+ * page reloads. Entries no key names any more are evicted oldest first past CACHE_CHARS characters.
  */
 const CACHE_CHARS = 96 * 1024 * 1024;
 const cache = new Map<string, string>();
