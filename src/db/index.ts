@@ -23,5 +23,5 @@ export {
   warmSearch,
 } from "./sends";
 export { matchesSendsFilter, type SendsFilter, windowOf } from "./sendsFilter";
-export { getSyncState, patchSyncState } from "./syncState";
+export { getSyncState, idleSyncState, noteRetry, type SyncStateKey, updateSyncState } from "./syncState";
 export type * from "./types";

@@ -2,7 +2,7 @@ import { asStorageError } from "../core/errors";
 import { writeForAccount } from "../db/accounts";
 import { db } from "../db/db";
 import { sendTables, storeSendPage } from "../db/sends";
-import type { Send, SyncState } from "../db/types";
+import type { RunningSyncState, Send } from "../db/types";
 import { assertListHeld } from "./listRemoval";
 
 /**
@@ -12,7 +12,7 @@ import { assertListHeld } from "./listRemoval";
  * Nothing here awaits the network: the page was fetched before. A list removed from the device
  * meanwhile stops the run here (see listRemoval.ts).
  */
-export async function writePageWithCheckpoint(rows: Send[], state: SyncState): Promise<void> {
+export async function writePageWithCheckpoint(rows: Send[], state: RunningSyncState): Promise<void> {
   const database = db();
   try {
     await writeForAccount(state.accountId, [...sendTables(), database.syncState], async () => {

@@ -1,7 +1,8 @@
 import { isMailroomError } from "../core/errors";
-import { patchSyncState } from "../db/syncState";
-import type { Generation, GenerationSyncState, SyncState } from "../db/types";
+import { type SyncStateKey, updateSyncState } from "../db/syncState";
+import type { Generation, GenerationSyncState } from "../db/types";
 import { forEachGeneration, type GenerationOutcome } from "./eachGeneration";
+import { finished, running } from "./runStates";
 import { runRecorded } from "./stop";
 
 /**
@@ -11,34 +12,30 @@ import { runRecorded } from "./stop";
  * failure (the run completes for the other).
  */
 export function runListRefresh(
-  base: Pick<SyncState, "dataset" | "accountId" | "kind">,
+  base: SyncStateKey,
   now: () => number,
   signal: AbortSignal | undefined,
   generations: readonly Generation[],
   refresh: (generation: Generation) => Promise<number>,
 ): Promise<void> {
   return runRecorded(base, now, signal, async () => {
-    const before = await patchSyncState(base, {
-      status: "running",
-      startedAt: now(),
-      stopReason: undefined,
-      lastError: undefined,
-    });
+    const before = await updateSyncState(base, (current) => running(current, now()));
     const { rows, outcomes, failure } = await forEachGeneration(generations, refresh, signal);
     const records = generationRecords(before.generations ?? {}, outcomes, now());
     if (failure !== undefined) {
-      await patchSyncState(base, { generations: records });
+      await updateSyncState(base, (current) => ({ ...current, generations: records }));
       throw failure;
     }
-    await patchSyncState(base, {
-      status: "complete",
-      stopReason: "done",
-      finishedAt: now(),
-      // Nothing fetched when no generation is signed in: the data on screen is as old as it was.
-      fetchedAt: outcomes.some((outcome) => "rows" in outcome) ? now() : before.fetchedAt,
-      rows,
+    await updateSyncState(base, (current) => ({
+      ...finished(current, {
+        complete: true,
+        at: now(),
+        rows,
+        // Nothing fetched when no generation is signed in: the data on screen is as old as it was.
+        fetchedAt: outcomes.some((outcome) => "rows" in outcome) ? now() : before.fetchedAt,
+      }),
       generations: records,
-    });
+    }));
   });
 }
 

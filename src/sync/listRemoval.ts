@@ -42,17 +42,17 @@ export async function assertListHeld(dataset: string): Promise<void> {
 }
 
 /**
- * Changes some fields of a running list's state, only while it is still on the device: unlike
- * patchSyncState, never creates a state the user just removed.
+ * Replaces a running list's state with `change(current)`, only while it is still on the device:
+ * unlike updateSyncState, never creates a state the user just removed.
  */
-export function patchHeldListState(
+export function updateHeldListState(
   base: Pick<SyncState, "dataset" | "accountId">,
-  patch: Partial<SyncState>,
+  change: (current: SyncState) => SyncState,
 ): Promise<void> {
   const table = db().syncState;
   return writeForAccount(base.accountId, [table], async () => {
     const current = await table.get(base.dataset);
     if (current === undefined) throw new ListRemovedError(base.dataset);
-    await table.put({ ...current, ...patch });
+    await table.put(change(current));
   });
 }

@@ -1,14 +1,13 @@
 import { syncLockName, withLock } from "../core/locks";
 import { parseSendsDatasetId } from "../db/datasets";
-import { db } from "../db/db";
 import { countSends, newestSentAt } from "../db/sends";
-import { getSyncState, patchSyncState } from "../db/syncState";
-import type { SyncState } from "../db/types";
+import { getSyncState, noteRetry, type SyncStateKey, updateSyncState } from "../db/syncState";
 import { openSync, type SyncContext, type SyncOptions } from "./context";
 import { expectedSendCount } from "./expectedCount";
-import { patchHeldListState } from "./listRemoval";
+import { updateHeldListState } from "./listRemoval";
 import { dropStaleCopies, showCopy } from "./resync";
 import type { RetryNotice } from "./retry";
+import { finished, running } from "./runStates";
 import { pageThrough } from "./sendsPager";
 import { planSendsRun } from "./sendsPlan";
 import { sendsSource } from "./sendsSource";
@@ -46,26 +45,20 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
         await finish(base, { expectedRows, held, at: now() }, state === undefined);
         return;
       }
-      const start = await patchSyncState(base, {
-        status: "running",
-        mode: run.mode,
-        stopBelow: run.stopBelow,
-        nextLink: run.resumeLink,
-        expectedRows,
-        stopReason: undefined,
-        lastError: undefined,
-        retrying: undefined,
-        finishedAt: undefined,
-        // The rate is measured from this (re)start; pages continue when resuming.
-        startedAt: now(),
-        runRows: 0,
-        rate: undefined,
-        rows: options.full ? 0 : held,
-        ...(resuming ? {} : { pages: 0 }),
-        newestStored: newestHeld ?? state?.newestStored,
-        // A resync keeps its copy while it resumes; any other run ends one that never stored a page.
-        resyncCopy: options.full ? now() : resuming ? state?.resyncCopy : undefined,
-      });
+      const start = await updateSyncState(base, (current) =>
+        running(current, now(), {
+          mode: run.mode,
+          stopBelow: run.stopBelow,
+          nextLink: run.resumeLink,
+          expectedRows,
+          rows: options.full ? 0 : held,
+          // Pages continue when resuming.
+          ...(resuming ? {} : { pages: 0 }),
+          newestStored: newestHeld ?? state?.newestStored,
+          // A resync keeps its copy while it resumes; any other run ends one that never stored a page.
+          resyncCopy: options.full ? now() : resuming ? state?.resyncCopy : undefined,
+        }),
+      );
       await dropStaleCopies(base, start.resyncCopy);
       await pageThrough(sendsSource(ctx, dataset, generation, reportId), run, start, now);
       if (start.resyncCopy !== undefined) await showCopy(base, start.resyncCopy);
@@ -74,14 +67,11 @@ export async function syncSends(dataset: string, options: SyncSendsOptions = {})
   );
 }
 
-/**
- * Shown on the send list while the request waits. `update` changes this one field in its own
- * transaction, so it can never undo a page's checkpoint written meanwhile.
- */
+/** Shown on the send list while the request waits (see noteRetry). */
 async function showRetry(dataset: string, retry: RetryNotice, ctx: SyncContext): Promise<void> {
   const { waitMs, ...rest } = retry;
   try {
-    await db().syncState.update(dataset, { retrying: { ...rest, until: ctx.deps.clock.now() + waitMs } });
+    await noteRetry(dataset, { ...rest, until: ctx.deps.clock.now() + waitMs });
   } catch (error) {
     // Only a progress hint failed to land; the retry itself goes on and its outcome is recorded.
     console.warn("Mailroom: could not record a retry", error);
@@ -90,23 +80,20 @@ async function showRetry(dataset: string, retry: RetryNotice, ctx: SyncContext):
 
 /** `mayCreate`: rows were held without a state (nothing ran yet); otherwise the state must exist. */
 async function finish(
-  base: Pick<SyncState, "dataset" | "accountId" | "kind">,
+  base: SyncStateKey,
   result: { expectedRows?: number; held: number; at: number },
   mayCreate = false,
 ): Promise<void> {
   // v3's send_history and v2's tracking summary say how many sends the list should hold.
   const complete = result.expectedRows === undefined || result.held >= result.expectedRows;
   // Never re-creates the state of a list removed while this run ended.
-  await (mayCreate ? patchSyncState : patchHeldListState)(base, {
-    status: complete ? "complete" : "partial",
-    rows: result.held,
-    stopReason: "done",
-    retrying: undefined,
-    nextLink: undefined,
-    expectedRows: result.expectedRows,
-    resyncCopy: undefined,
-    finishedAt: result.at,
-    fetchedAt: result.at,
-    lastError: undefined,
-  });
+  await (mayCreate ? updateSyncState : updateHeldListState)(base, (current) =>
+    finished(current, {
+      complete,
+      rows: result.held,
+      expectedRows: result.expectedRows,
+      at: result.at,
+      fetchedAt: result.at,
+    }),
+  );
 }

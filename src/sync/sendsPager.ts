@@ -1,5 +1,5 @@
 import { MailroomError } from "../core/errors";
-import type { Send, SyncState } from "../db/types";
+import type { RunningSyncState, Send } from "../db/types";
 import { writePageWithCheckpoint } from "./checkpoint";
 import { rateOf } from "./progress";
 import type { SendsRun } from "./sendsPlan";
@@ -27,9 +27,9 @@ interface FetchedPage {
 export async function pageThrough(
   source: SendsSource,
   run: SendsRun,
-  start: SyncState,
+  start: RunningSyncState,
   now: () => number,
-): Promise<SyncState> {
+): Promise<RunningSyncState> {
   const fetching = { stopped: false };
   const pages = fetchInOrder(source, run, fetching);
   const ahead: Promise<IteratorResult<FetchedPage>>[] = [];
@@ -87,8 +87,9 @@ function reachedHeldRows(rows: Send[], run: SendsRun): boolean {
   return rows.some((row) => row.sentAt <= stopBelow);
 }
 
-function advance(state: SyncState, page: FetchedPage, at: number): SyncState {
-  const runRows = (state.runRows ?? 0) + page.items.length;
+/** The checkpoint after one more page: it replaces the whole row, a retry note included. */
+function advance(state: RunningSyncState, page: FetchedPage, at: number): RunningSyncState {
+  const runRows = state.runRows + page.items.length;
   let newest = state.newestStored;
   for (const row of page.items) if (newest === undefined || row.sentAt > newest) newest = row.sentAt;
   return {
@@ -100,5 +101,6 @@ function advance(state: SyncState, page: FetchedPage, at: number): SyncState {
     newestStored: newest,
     fetchedAt: at,
     rate: rateOf(runRows, state.startedAt, at),
+    retrying: undefined,
   };
 }

@@ -1,9 +1,7 @@
 import { isAbort, isMailroomError, toMailroomError } from "../core/errors";
-import { patchSyncState } from "../db/syncState";
-import type { SyncState } from "../db/types";
+import { type SyncStateKey, updateSyncState } from "../db/syncState";
 import { ListRemovedError } from "./listRemoval";
-
-type StateBase = Pick<SyncState, "dataset" | "accountId" | "kind">;
+import { cancelled, failed } from "./runStates";
 
 /** A run's failure as a MailroomError (the only error type that crosses layers); a Cancel passes. */
 function mappedFailure(error: unknown): unknown {
@@ -15,29 +13,26 @@ function mappedFailure(error: unknown): unknown {
  * run resumes where this one left off. A cancel is a stop, not an error.
  */
 export async function recordStop(
-  base: StateBase,
+  base: SyncStateKey,
   error: unknown,
   now: number,
   signal?: AbortSignal,
 ): Promise<void> {
   if (signal?.aborted || isAbort(error)) {
-    await patchSyncState(base, { status: "stopped", stopReason: "cancelled", finishedAt: now });
+    await updateSyncState(base, (current) => cancelled(current, now));
     return;
   }
   const kind = isMailroomError(error) ? error.kind : "unexpected";
   const message = error instanceof Error ? error.message : String(error);
   const generation = isMailroomError(error) ? error.details.generation : undefined;
-  await patchSyncState(base, {
-    status: "stopped",
-    stopReason: "error",
-    finishedAt: now,
-    lastError: { kind, message, at: now, ...(generation ? { generation } : {}) },
-  });
+  await updateSyncState(base, (current) =>
+    failed(current, { kind, message, at: now, ...(generation ? { generation } : {}) }),
+  );
 }
 
 /** Runs a sync job: state records any failure, and the caller still gets it (as a MailroomError). */
 export async function runRecorded<T>(
-  base: StateBase,
+  base: SyncStateKey,
   now: () => number,
   signal: AbortSignal | undefined,
   job: () => Promise<T>,

@@ -1,9 +1,9 @@
 import { render, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import type { SyncState } from "../../../src/db";
+import type { RunningSyncState } from "../../../src/db";
 import { SyncProgress } from "../../../src/ui/campaigns/SyncProgress";
 
-const running: SyncState = {
+const running: RunningSyncState = {
   dataset: "a|v3|x",
   accountId: "a",
   kind: "sends",
@@ -11,6 +11,8 @@ const running: SyncState = {
   rows: 1_500,
   pages: 3,
   expectedRows: 10_000,
+  startedAt: 0,
+  runRows: 1_500,
 };
 
 describe("the progress of a running sync", () => {

@@ -54,16 +54,32 @@ export function activity(patch: Partial<BulkActivity> = {}): BulkActivity {
   };
 }
 
+/**
+ * A stored state, complete unless `patch` says otherwise, with what its status needs filled in
+ * (a start for "running", a finish and its reason for the others). Cast: a patch of the union is
+ * not checked against the status it names, the fields filled in here make it one.
+ */
 export function syncState(patch: Partial<SyncState> & { dataset: string }): SyncState {
+  const status = patch.status ?? "complete";
+  const byStatus =
+    status === "running"
+      ? { startedAt: Date.now() - 1_000, runRows: 0 }
+      : status === "idle"
+        ? {}
+        : {
+            finishedAt: Date.now() - 60_000,
+            stopReason: status === "stopped" ? (patch.lastError ? "error" : "cancelled") : "done",
+          };
   return {
     accountId: "acc-1",
     kind: "activities",
-    status: "complete",
+    status,
     pages: 1,
     rows: 0,
     fetchedAt: Date.now() - 60_000,
+    ...byStatus,
     ...patch,
-  };
+  } as SyncState;
 }
 
 export function campaign(patch: Partial<Campaign> = {}): Campaign {

@@ -3,7 +3,7 @@ import { MailroomDb, sendsDatasetId, useDb } from "../../../src/db";
 import { AccountErasedError } from "../../../src/db/accounts";
 import { activityErrorLinesOf, replaceActivityErrorLines } from "../../../src/db/activityErrors";
 import { allSendsOf, countSends, newestSentAt } from "../../../src/db/sends";
-import { getSyncState, patchSyncState } from "../../../src/db/syncState";
+import { getSyncState, updateSyncState } from "../../../src/db/syncState";
 import type { Send } from "../../../src/db/types";
 import { putSends } from "../../support/sends";
 import { makeAccount } from "../sync/support/fakes";
@@ -61,15 +61,34 @@ describe("the data access helpers", () => {
     expect(await activityErrorLinesOf("acc", "y")).toHaveLength(1);
   });
 
-  it("patch a sync state, creating it first when needed, and never for an erased account", async () => {
+  it("update a sync state, from an idle one when there is none, and never for an erased account", async () => {
     await fresh().accounts.put(makeAccount({ id: "acc" }));
     const base = { dataset: "acc|activities", accountId: "acc", kind: "activities" as const };
-    await patchSyncState(base, { status: "running" });
-    await patchSyncState(base, { rows: 5 });
-    expect(await getSyncState("acc|activities")).toEqual({ ...base, status: "running", pages: 0, rows: 5 });
+    const seen: string[] = [];
+    await updateSyncState(base, (current) => {
+      seen.push(current.status);
+      return {
+        ...base,
+        status: "running",
+        startedAt: 1,
+        runRows: 0,
+        pages: current.pages,
+        rows: current.rows,
+      };
+    });
+    await updateSyncState(base, (current) => ({ ...current, rows: 5 }));
+    expect(seen).toEqual(["idle"]);
+    expect(await getSyncState("acc|activities")).toEqual({
+      ...base,
+      status: "running",
+      startedAt: 1,
+      runRows: 0,
+      pages: 0,
+      rows: 5,
+    });
     // A sync still running when its account was erased must not put its state back.
     const erased = { dataset: "gone|activities", accountId: "gone", kind: "activities" as const };
-    await expect(patchSyncState(erased, { status: "running" })).rejects.toBeInstanceOf(AccountErasedError);
+    await expect(updateSyncState(erased, (current) => current)).rejects.toBeInstanceOf(AccountErasedError);
     expect(await getSyncState("gone|activities")).toBeUndefined();
   });
 });

@@ -90,10 +90,20 @@ function fixtureSends(): Record<string, V1Send[]> {
   };
 }
 
+const DONE = { stopReason: "done", finishedAt: 1_700_000_000_000 } as const;
+
 function fixtureStates(): SyncState[] {
   return [
-    { dataset: BIG, accountId: ACCOUNT_A, kind: "sends", status: "complete", pages: 5, rows: 2_345 },
-    { dataset: PREFIXED, accountId: ACCOUNT_A, kind: "sends", status: "complete", pages: 1, rows: 5 },
+    { ...DONE, dataset: BIG, accountId: ACCOUNT_A, kind: "sends", status: "complete", pages: 5, rows: 2_345 },
+    {
+      ...DONE,
+      dataset: PREFIXED,
+      accountId: ACCOUNT_A,
+      kind: "sends",
+      status: "complete",
+      pages: 1,
+      rows: 5,
+    },
     {
       dataset: V2_LIST,
       accountId: ACCOUNT_A,
@@ -104,6 +114,7 @@ function fixtureStates(): SyncState[] {
       pages: 1,
       rows: 40,
       stopReason: "cancelled",
+      finishedAt: 1_700_000_000_000,
     },
     {
       dataset: RESYNCING,
@@ -116,6 +127,8 @@ function fixtureStates(): SyncState[] {
       pages: 1,
       rows: 300,
       stopReason: "error",
+      finishedAt: 1_700_000_000_000,
+      lastError: { kind: "network", message: "offline", at: 1_700_000_000_000 },
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eraseAccount } from "../../../src/auth/signOut";
 import { utcDay } from "../../../src/core/utcDay";
-import { db, patchSyncState, sendsDatasetId } from "../../../src/db";
+import { db, sendsDatasetId, updateSyncState } from "../../../src/db";
 import { getKeepUpSetting, keepUpSettingKey } from "../../../src/db/keepUp";
 import { loadCampaignsWithLists } from "../../../src/db/queries/campaigns";
 import { planKeepUp, refreshCampaigns, saveKeepUpSetting, syncSends } from "../../../src/sync";
@@ -40,7 +40,8 @@ describe("the plan of 'Keep all send lists up to date'", () => {
     await syncSends(tenk, { deps: s.deps });
     await syncSends(spring, { deps: s.deps });
     // The server said, on a later count, that the list grew by 1,200.
-    await patchSyncState({ dataset: tenk, accountId: s.account.id, kind: "sends" }, { expectedRows: 11_200 });
+    const key = { dataset: tenk, accountId: s.account.id, kind: "sends" as const };
+    await updateSyncState(key, (current) => ({ ...current, expectedRows: 11_200 }));
 
     const plan = await planKeepUp(s.account.id, { now: s.clock.now(), share: 0.5 });
 

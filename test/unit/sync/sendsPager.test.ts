@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "../../../src/api/page";
 import { db } from "../../../src/db";
 import type { SendChunk } from "../../../src/db/sendStore/chunk";
-import type { Send, SyncState } from "../../../src/db/types";
+import type { RunningSyncState, Send } from "../../../src/db/types";
 import { PAGES_AHEAD, pageThrough } from "../../../src/sync/sendsPager";
 import type { SendsSource } from "../../../src/sync/sendsSource";
 import { countAllSends } from "../../support/sends";
@@ -38,13 +38,15 @@ function fakeSource(pages: number) {
   return { source, calls, requests };
 }
 
-const start: SyncState = {
+const start: RunningSyncState = {
   dataset: DATASET,
   accountId: "acc",
   kind: "sends",
   status: "running",
   pages: 0,
   rows: 0,
+  startedAt: 0,
+  runRows: 0,
 };
 
 /** Resolves when `ready()` holds, or after `ms` (so a broken pager fails the assertion, not the run). */
