@@ -1,6 +1,12 @@
 import { createSignal, For, Show } from "solid-js";
 import { clock } from "../../core/clock";
-import { getKeepUpSetting, getKeepUpStatus, KEEP_UP_SHARES, type KeepUpSetting } from "../../db/keepUp";
+import {
+  getKeepUpSetting,
+  getKeepUpStatus,
+  KEEP_UP_SHARES,
+  type KeepUpSetting,
+  type KeepUpStatus,
+} from "../../db/keepUp";
 import { saveKeepUpSetting } from "../../sync";
 import { planKeepUp } from "../../sync/keepUpPlan";
 import { DAILY_LIMIT } from "../../sync/pacer";
@@ -51,63 +57,71 @@ export function KeepUpSection() {
           <Show when={keepUp.value()}>
             {(state) => (
               <>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={state().setting.enabled}
-                    onChange={(event) =>
-                      void save(accountId(), { ...state().setting, enabled: event.currentTarget.checked })
-                    }
-                  />{" "}
-                  Keep all send lists up to date
-                </label>
-                <p class="muted">
-                  In the background, Mailroom refreshes the campaign list and fetches new and grown send
-                  lists, using at most a share of the day's {formatCount(DAILY_LIMIT)} requests of each API
-                  key.
-                </p>
-                <label>
-                  Share of the day's requests{" "}
-                  <select
-                    value={String(state().setting.share)}
-                    onChange={(event) =>
-                      void save(accountId(), { ...state().setting, share: Number(event.currentTarget.value) })
-                    }
-                  >
-                    <For each={KEEP_UP_SHARES}>
-                      {(share) => (
-                        <option value={String(share)}>
-                          {Math.round(share * 100)} % ({formatCount(share * DAILY_LIMIT)} requests)
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                </label>
+                <KeepUpControls
+                  setting={state().setting}
+                  onChange={(setting) => void save(accountId(), setting)}
+                />
                 <p data-testid="keep-up-plan">{planLine(state().plan)}</p>
-                <Show when={state().status}>
-                  {(status) => (
-                    <div role="status" data-testid="keep-up-progress">
-                      <p>
-                        {status().state === "running" ? "Running now: " : "Last round "}
-                        <Show when={status().state !== "running"}>
-                          <TimeText at={status().finishedAt ?? status().startedAt} now={now()} />:{" "}
-                        </Show>
-                        {progressLine(status())}
-                      </p>
-                      <Show when={status().stop}>
-                        {(stop) => <p class="warn-text">{stopLine(stop())}</p>}
-                      </Show>
-                      <Show when={status().lastError}>
-                        {(error) => <p class="muted">Last failed send list: {error().message}</p>}
-                      </Show>
-                    </div>
-                  )}
-                </Show>
+                <Show when={state().status}>{(status) => <KeepUpRound status={status()} now={now()} />}</Show>
               </>
             )}
           </Show>
         )}
       </Show>
     </section>
+  );
+}
+
+/** The switch and the share of the day's requests it may use. */
+function KeepUpControls(props: { setting: KeepUpSetting; onChange: (setting: KeepUpSetting) => void }) {
+  return (
+    <>
+      <label>
+        <input
+          type="checkbox"
+          checked={props.setting.enabled}
+          onChange={(event) => props.onChange({ ...props.setting, enabled: event.currentTarget.checked })}
+        />{" "}
+        Keep all send lists up to date
+      </label>
+      <p class="muted">
+        In the background, Mailroom refreshes the campaign list and fetches new and grown send lists, using at
+        most a share of the day's {formatCount(DAILY_LIMIT)} requests of each API key.
+      </p>
+      <label>
+        Share of the day's requests{" "}
+        <select
+          value={String(props.setting.share)}
+          onChange={(event) => props.onChange({ ...props.setting, share: Number(event.currentTarget.value) })}
+        >
+          <For each={KEEP_UP_SHARES}>
+            {(share) => (
+              <option value={String(share)}>
+                {Math.round(share * 100)} % ({formatCount(share * DAILY_LIMIT)} requests)
+              </option>
+            )}
+          </For>
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** What the round running now, or the last one, did. */
+function KeepUpRound(props: { status: KeepUpStatus; now: number }) {
+  return (
+    <div role="status" data-testid="keep-up-progress">
+      <p>
+        {props.status.state === "running" ? "Running now: " : "Last round "}
+        <Show when={props.status.state !== "running"}>
+          <TimeText at={props.status.finishedAt ?? props.status.startedAt} now={props.now} />:{" "}
+        </Show>
+        {progressLine(props.status)}
+      </p>
+      <Show when={props.status.stop}>{(stop) => <p class="warn-text">{stopLine(stop())}</p>}</Show>
+      <Show when={props.status.lastError}>
+        {(error) => <p class="muted">Last failed send list: {error().message}</p>}
+      </Show>
+    </div>
   );
 }
