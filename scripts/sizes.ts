@@ -1,55 +1,10 @@
-// Lists what breaks the house rule on sizes (STYLE.md, HELPERS): files in src/ over 200 lines and
-// functions over 80. `npx tsx scripts/sizes.ts [folder]`; exits 1 when anything is listed.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import ts from "typescript";
+// Lists what breaks the house rule on sizes: files over 200 lines and functions over 80.
+// `npx tsx scripts/sizes.ts [folder]` (default src); exits 1 when anything is listed.
+import { MAX_FILE_LINES, MAX_FUNCTION_LINES, sizeReport } from "./lib/sizes";
 
-const MAX_FILE_LINES = 200;
-const MAX_FUNCTION_LINES = 80;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
-  });
-}
-
-/** The name a function goes by: its own, its variable's, its property's, or where it starts. */
-function nameOf(node: ts.Node, file: ts.SourceFile): string {
-  const named = node as { name?: ts.Node };
-  if (named.name) return named.name.getText(file);
-  const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText(file);
-  return "(anonymous)";
-}
-
-function longFunctions(path: string): string[] {
-  const text = readFileSync(path, "utf8");
-  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isFunctionLike(node) && "body" in node && node.body) {
-      const start = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
-      const end = file.getLineAndCharacterOfPosition(node.getEnd()).line;
-      const lines = end - start + 1;
-      if (lines > MAX_FUNCTION_LINES) found.push(`${path}:${start + 1} ${nameOf(node, file)} ${lines} lines`);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
-}
-
-const root = process.argv[2] ?? "src";
-const files = sourceFiles(root);
-const longFiles = files.flatMap((path) => {
-  const lines = readFileSync(path, "utf8").split("\n").length - 1;
-  return lines > MAX_FILE_LINES ? [`${path} ${lines} lines`] : [];
-});
-const functions = files.flatMap(longFunctions);
+const { longFiles, longFunctions } = sizeReport(process.argv[2] ?? "src");
 console.log(`Files over ${MAX_FILE_LINES} lines: ${longFiles.length}`);
 for (const line of longFiles) console.log(`  ${line}`);
-console.log(`Functions over ${MAX_FUNCTION_LINES} lines: ${functions.length}`);
-for (const line of functions) console.log(`  ${line}`);
-process.exitCode = longFiles.length + functions.length > 0 ? 1 : 0;
+console.log(`Functions over ${MAX_FUNCTION_LINES} lines: ${longFunctions.length}`);
+for (const line of longFunctions) console.log(`  ${line}`);
+process.exitCode = longFiles.length + longFunctions.length > 0 ? 1 : 0;

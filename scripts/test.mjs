@@ -1,4 +1,4 @@
-// `npm test`: every check Mailroom has — types, lint and format, unit and component tests, then the
+// `npm test`: every check Mailroom has — types, lint and format, sizes, unit and component tests, then the
 // end-to-end tests in Chromium. Every step runs even when an earlier one fails, so one run shows
 // everything that is wrong; the run fails if any step fails or if the test runners found no test.
 // It ends with one plain line, "N passed, N failed", totalled over both test runners.
@@ -18,6 +18,8 @@ const steps = [
     args: ["tsc", "--noEmit", "-p", "tsconfig.node.json"],
   },
   { name: "lint and format", args: ["biome", "check", "."] },
+  // The house rule on sizes (scripts/lib/sizes.ts): a file over 200 lines or a function over 80 fails.
+  { name: "sizes (src: files ≤ 200 lines, functions ≤ 80)", args: ["tsx", "scripts/sizes.ts", "src"] },
   { name: "unit and component tests", args: ["vitest", "run"], report: "unit.json" },
   {
     // The same suite with the machine's date a year ahead (test/support/setup.ts): green on any date.
