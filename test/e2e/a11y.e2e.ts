@@ -87,3 +87,30 @@ describe("accessibility of every screen (axe-core)", () => {
     });
   }
 });
+
+describe("the theme", () => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const setTheme = (theme: string | null) =>
+    page.evaluate((t) => {
+      if (t === null) document.documentElement.removeAttribute("data-theme");
+      else document.documentElement.setAttribute("data-theme", t);
+    }, theme);
+
+  it("follows the system unless Settings chose one", async () => {
+    await page.goto(screens.settings ?? "");
+    await page.locator("main h1").first().waitFor();
+    const LIGHT = "rgb(247, 248, 250)";
+    const DARK = "rgb(18, 22, 27)";
+    await page.emulateMedia({ colorScheme: "dark" });
+    await setTheme(null);
+    expect(await background()).toBe(DARK);
+    await setTheme("light");
+    expect(await background()).toBe(LIGHT);
+    await page.emulateMedia({ colorScheme: "light" });
+    await setTheme(null);
+    expect(await background()).toBe(LIGHT);
+    await setTheme("dark");
+    expect(await background()).toBe(DARK);
+    await setTheme(null);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Send } from "../types";
 import { type PackedIds, packIds, unpackId } from "./contactIds";
 import { foldText, fullName } from "./fold";
 
@@ -45,16 +46,8 @@ export interface SendText extends ChunkHead {
   text: string;
 }
 
-/** One send as stored, without what its list already says (dataset, campaign). */
-export interface StoredSend {
-  contactId: string;
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  /** ISO 8601 UTC with milliseconds. */
-  sentAt: string;
-  deletedAt?: string;
-}
+/** One send as stored, without what its list already says (dataset, campaign) or its search text. */
+export type StoredSend = Omit<Send, "dataset" | "campaignId" | "campaignActivityId" | "text">;
 
 /** A stored send with its time as a number: the order of a list is (ms, contactId). */
 export interface TimedSend extends StoredSend {

@@ -2,7 +2,10 @@ import Dexie, { type Transaction } from "dexie";
 import { encodeChunk, MAX_CHUNK_ROWS, type TimedSend } from "./chunk";
 import { SHOWN_COPY } from "./lists";
 
-/** A v1 row: one send, keyed [dataset+sentAt+contactId]. */
+/**
+ * A v1 row: one send, keyed [dataset+sentAt+contactId]. Written out, not derived from Send: what
+ * v1 databases hold does not change when Send does.
+ */
 interface V1Send {
   dataset: string;
   contactId: string;

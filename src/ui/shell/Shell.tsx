@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
-import { ErrorBoundary, Suspense } from "solid-js";
+import { ErrorBoundary, For, Suspense } from "solid-js";
 import { appPath } from "../appBase";
 import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
 import { ReloadPrompt } from "../pwa/ReloadPrompt";
@@ -8,6 +8,14 @@ import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
 import { ErrorPanel } from "./ErrorPanel";
 import { OfflineIndicator } from "./OfflineIndicator";
+
+/** The main navigation, in its order. */
+const SCREENS = [
+  ["/activities", "Activities"],
+  ["/campaigns", "Campaigns"],
+  ["/people", "People"],
+  ["/settings", "Settings"],
+] as const;
 
 export function Shell(props: ParentProps) {
   // Listen for the browser's install offer from the start: it may come before any screen shows it.
@@ -23,18 +31,13 @@ export function Shell(props: ParentProps) {
           <span>Mailroom</span>
         </A>
         <nav aria-label="Main">
-          <A href="/activities" activeClass="active">
-            Activities
-          </A>
-          <A href="/campaigns" activeClass="active">
-            Campaigns
-          </A>
-          <A href="/people" activeClass="active">
-            People
-          </A>
-          <A href="/settings" activeClass="active">
-            Settings
-          </A>
+          <For each={SCREENS}>
+            {([href, name]) => (
+              <A href={href} activeClass="active">
+                {name}
+              </A>
+            )}
+          </For>
         </nav>
         <div class="header-end">
           <OfflineIndicator />
