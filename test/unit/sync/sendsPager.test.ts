@@ -25,8 +25,16 @@ function fakeSource(pages: number) {
     })),
     next: n + 1 < pages ? `/page?next=${n + 1}` : undefined,
   });
+  const waiting: { count: number; resolve: () => void }[] = [];
+  /** Resolves once `count` requests have been made: the event itself, no polling. */
+  const reached = (count: number) =>
+    new Promise<void>((resolve) => {
+      if (calls.length >= count) resolve();
+      else waiting.push({ count, resolve });
+    });
   const request = (call: string, n: number) => {
     calls.push(call);
+    for (const waiter of waiting) if (calls.length >= waiter.count) waiter.resolve();
     const answer = Promise.resolve(page(n));
     requests.push(answer);
     return answer;
@@ -35,7 +43,7 @@ function fakeSource(pages: number) {
     first: () => request("first", 0),
     after: (link) => request(link, Number(new URL(link, "http://x").searchParams.get("next"))),
   };
-  return { source, calls, requests };
+  return { source, calls, requests, reached };
 }
 
 const start: RunningSyncState = {
@@ -49,28 +57,18 @@ const start: RunningSyncState = {
   runRows: 0,
 };
 
-/** Resolves when `ready()` holds, or after `ms` (so a broken pager fails the assertion, not the run). */
-function until(ready: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve) => {
-    const check = () => (ready() || Date.now() > deadline ? resolve() : setTimeout(check, 2));
-    check();
-  });
-}
-
 describe("the send pager", () => {
   it(`fetches up to ${PAGES_AHEAD} pages ahead while a page is being written`, async () => {
     await freshDb().accounts.put(makeAccount({ id: "acc" }));
     await db().syncState.put(start); // a run's pages land only while its list is on the device
-    const { source, calls } = fakeSource(8);
+    const { source, calls, reached } = fakeSource(8);
     const table = db().sendChunks;
     const realBulkPut = table.bulkPut.bind(table);
     const requestsWhenWritten: number[] = [];
     // The first write holds its transaction open (Dexie.waitFor) until the fetches behind it
-    // have run as far ahead as they may.
+    // have run as far ahead as they may; a pager that never fetches ahead fails by timing out.
     table.bulkPut = (async (rows: readonly SendChunk[]) => {
-      if (requestsWhenWritten.length === 0)
-        await Dexie.waitFor(until(() => calls.length >= 1 + PAGES_AHEAD, 1_000));
+      if (requestsWhenWritten.length === 0) await Dexie.waitFor(reached(1 + PAGES_AHEAD));
       requestsWhenWritten.push(calls.length);
       return realBulkPut(rows);
     }) as typeof table.bulkPut;
