@@ -2,12 +2,10 @@ import type Dexie from "dexie";
 import { db } from "../db";
 import { chunkKeysOfLists } from "./chunkKeys";
 import { type CachedList, cachedListsOf } from "./lists";
-import { buildPeopleText, type PeopleText } from "./peopleText";
 import { PersonIndex } from "./personIndex";
 
 interface Held {
   index: PersonIndex;
-  text?: { version: number; built: PeopleText };
   /** Updates and reads of this index, one after the other. */
   queue: Promise<unknown>;
 }
@@ -16,8 +14,6 @@ interface Held {
 export interface IndexView {
   lists: CachedList[];
   index: PersonIndex;
-  /** The search text of the index as it is now, built on first use after a change. */
-  text(): Promise<PeopleText>;
 }
 
 // By database (a test or a second profile opens another one) and account; the last two accounts
@@ -57,14 +53,7 @@ export async function withPersonIndex<T>(
   const entry = heldFor(accountId);
   const run = async () => {
     await entry.index.update(keys, signal);
-    const text = async () => {
-      const version = entry.index.version;
-      if (entry.text?.version !== version) {
-        entry.text = { version, built: await buildPeopleText(entry.index.chunks(), signal) };
-      }
-      return entry.text.built;
-    };
-    return read({ lists, index: entry.index, text });
+    return read({ lists, index: entry.index });
   };
   const result = entry.queue.then(run);
   // The caller gets the failure through `result`; the queue only waits for it to settle.

@@ -43,7 +43,10 @@ export async function personHistory(
   const folded = foldText(email);
   const { places, cached } = await withPersonIndex(
     accountId,
-    ({ index, lists }) => ({ places: inListOrder(index.placesOf(folded), lists), cached: lists }),
+    ({ index, lists }) => ({
+      places: inListOrder(index.placesOf(new Set([folded])).get(folded) ?? [], lists),
+      cached: lists,
+    }),
     signal,
   );
   const rows = await rowsAt(places);
@@ -79,9 +82,9 @@ export async function personHistory(
 }
 
 /**
- * Brings the account's person index and its search text up to date (People calls it on open), so
- * the first search and the first history answer from memory.
+ * Brings the account's person index up to date (People calls it on open): its search texts read
+ * into memory, split and hashed, so the first search and the first history answer from memory.
  */
 export async function warmPeople(accountId: string, signal?: AbortSignal): Promise<void> {
-  await withPersonIndex(accountId, ({ text }) => text(), signal);
+  await withPersonIndex(accountId, () => undefined, signal);
 }

@@ -1,16 +1,20 @@
-import { type ChunkKey, MAX_CHUNK_ROWS } from "../sendStore/chunk";
+import type { ChunkKey } from "../sendStore/chunk";
 import { pause, SLICE_MS } from "../sendStore/pause";
 import { cachedTexts } from "../sendStore/textCache";
 import { emailsOf } from "./emails";
 import type { SendAt } from "./rows";
 
-/** One chunk as the index holds it: its key, its search text and its lines' folded emails. */
+/** One chunk as the index holds it: its search text, its lines' folded emails and their hashes. */
 export interface IndexedChunk {
   key: ChunkKey;
   text: string;
   emails: string[];
   /** 1 where the line has a name. */
   named: Uint8Array;
+  /** hashOf(emails[line]), line by line: a lookup compares numbers, not a million strings. */
+  hashes: Int32Array;
+  /** Where each line starts in `text`: a match's line by binary search, not by counting newlines. */
+  starts: Int32Array;
 }
 
 /** One send to a person: where it lies, and whether its line has a name. */
@@ -18,103 +22,93 @@ export interface IndexedPlace extends SendAt {
   named: boolean;
 }
 
-// A place is one number, slot × LINES + line: a million sends make a million small integers in
-// the people's arrays, not a million objects.
-const LINES = 2 ** Math.ceil(Math.log2(MAX_CHUNK_ROWS));
+/** FNV-1a over the UTF-16 code units: equal emails, equal hashes; the email itself decides. */
+export function hashOf(email: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < email.length; i++) hash = Math.imul(hash ^ email.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+function lineStarts(text: string, lines: number): Int32Array {
+  const starts = new Int32Array(lines);
+  let at = 0;
+  for (let line = 1; line < lines; line++) {
+    at = text.indexOf("\n", at) + 1;
+    starts[line] = at;
+  }
+  return starts;
+}
 
 export const chunkId = (key: ChunkKey) => key.join("\u0000");
 
+// A filter on the low bits of the hashes asked for: most lines are passed over with one array read.
+const FILTER_BITS = 1 << 20;
+
 /**
- * Who received what, in memory: folded email → every send to it (chunk and line), over a set of
- * chunks. `update` brings it to exactly the chunks given, reading only those it does not hold and
- * forgetting those gone: chunk keys are content keys (a chunk rewritten by a sync has a new key),
- * so a new page, a resync or a removed list shows as keys added and keys gone. It pauses between
- * slices of SLICE_MS, so building it for a million sends on the page makes no long task.
+ * What People asks of a set of chunks, in memory: each chunk's folded emails with their hashes,
+ * and where its lines start. `update` brings it to exactly the chunks given, reading only those
+ * it does not hold and forgetting those gone: chunk keys are content keys (a chunk rewritten by a
+ * sync has a new key), so a new page, a resync or a removed list shows as keys added and keys
+ * gone. Nothing spans chunks (no map of every person to keep in step, no million small arrays
+ * for the collector): a chunk is added or dropped whole. It pauses between slices of SLICE_MS.
  */
 export class PersonIndex {
-  private readonly slots: (IndexedChunk | undefined)[] = [];
-  private readonly freeSlots: number[] = [];
-  private readonly slotOf = new Map<string, number>();
-  private readonly people = new Map<string, number[]>();
-  /** Grows with every change: what is derived from the index (the search text) is rebuilt when it moves. */
-  version = 0;
+  private readonly held = new Map<string, IndexedChunk>();
 
   async update(wanted: readonly ChunkKey[], signal?: AbortSignal): Promise<void> {
     const wantedIds = new Map<string, ChunkKey>();
     for (const key of wanted) wantedIds.set(chunkId(key), key);
+    for (const id of this.held.keys()) if (!wantedIds.has(id)) this.held.delete(id);
+    const missing = [...wantedIds].filter(([id]) => !this.held.has(id)).map(([, key]) => key);
     let sliceStart = performance.now();
-    const breathe = async () => {
-      if (performance.now() - sliceStart <= SLICE_MS) return;
-      signal?.throwIfAborted();
-      await pause();
-      sliceStart = performance.now();
-    };
-    for (const [id, slot] of this.slotOf) {
-      if (wantedIds.has(id)) continue;
-      this.remove(slot);
-      await breathe();
-    }
-    const missing = [...wantedIds].filter(([id]) => !this.slotOf.has(id)).map(([, key]) => key);
     for await (const batch of cachedTexts(missing)) {
       // A chunk rewritten since its key was read has no text: the next update sees its new key.
       for (const [key, text] of batch) {
-        if (!this.slotOf.has(chunkId(key))) this.add(key, text);
-        await breathe();
+        this.add(key, text);
+        if (performance.now() - sliceStart <= SLICE_MS) continue;
+        signal?.throwIfAborted();
+        await pause();
+        sliceStart = performance.now();
       }
     }
     signal?.throwIfAborted();
   }
 
-  /** Every send to this folded email, in no particular order. */
-  placesOf(email: string): IndexedPlace[] {
-    return (this.people.get(email) ?? []).map((code) => {
-      const chunk = this.slots[Math.floor(code / LINES)]!;
-      const line = code % LINES;
-      return { key: chunk.key, line, named: chunk.named[line] === 1 };
-    });
+  /** Every send to each of these folded emails, in no particular order; one pass over the chunks. */
+  placesOf(emails: ReadonlySet<string>): Map<string, IndexedPlace[]> {
+    const filter = new Uint8Array(FILTER_BITS >> 3);
+    for (const email of emails) {
+      const bit = hashOf(email) & (FILTER_BITS - 1);
+      filter[bit >> 3]! |= 1 << (bit & 7);
+    }
+    const found = new Map<string, IndexedPlace[]>();
+    for (const chunk of this.held.values()) {
+      const { hashes, emails: lines } = chunk;
+      for (let line = 0; line < hashes.length; line++) {
+        const bit = hashes[line]! & (FILTER_BITS - 1);
+        if ((filter[bit >> 3]! & (1 << (bit & 7))) === 0) continue;
+        const email = lines[line]!;
+        if (!emails.has(email)) continue;
+        const place = { key: chunk.key, line, named: chunk.named[line] === 1 };
+        const own = found.get(email);
+        if (own) own.push(place);
+        else found.set(email, [place]);
+      }
+    }
+    return found;
   }
 
-  /** Every folded email held. */
-  emails(): IterableIterator<string> {
-    return this.people.keys();
-  }
-
-  get size(): number {
-    return this.people.size;
-  }
-
-  /** The chunks held. */
-  chunks(): IndexedChunk[] {
-    return this.slots.filter((chunk) => chunk !== undefined);
+  /** The chunks held, in no particular order. */
+  chunks(): IterableIterator<IndexedChunk> {
+    return this.held.values();
   }
 
   private add(key: ChunkKey, text: string): void {
+    const id = chunkId(key);
+    if (this.held.has(id)) return;
     const { emails, named } = emailsOf(key, text);
-    if (emails.length > LINES) throw new RangeError(`A chunk of ${emails.length} lines (at most ${LINES})`);
-    const slot = this.freeSlots.pop() ?? this.slots.length;
-    this.slots[slot] = { key, text, emails, named };
-    this.slotOf.set(chunkId(key), slot);
-    for (let line = 0; line < emails.length; line++) {
-      const email = emails[line]!;
-      const held = this.people.get(email);
-      if (held) held.push(slot * LINES + line);
-      else this.people.set(email, [slot * LINES + line]);
-    }
-    this.version++;
-  }
-
-  private remove(slot: number): void {
-    const chunk = this.slots[slot]!;
-    chunk.emails.forEach((email, line) => {
-      const held = this.people.get(email);
-      if (!held) return;
-      const at = held.indexOf(slot * LINES + line);
-      if (at !== -1) held.splice(at, 1);
-      if (held.length === 0) this.people.delete(email);
-    });
-    this.slots[slot] = undefined;
-    this.freeSlots.push(slot);
-    this.slotOf.delete(chunkId(chunk.key));
-    this.version++;
+    const hashes = new Int32Array(emails.length);
+    for (let line = 0; line < emails.length; line++) hashes[line] = hashOf(emails[line]!);
+    this.held.set(id, { key, text, emails, named, hashes, starts: lineStarts(text, emails.length) });
   }
 }

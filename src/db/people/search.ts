@@ -1,10 +1,10 @@
 import { foldText, fullName } from "../sendStore/fold";
 import { withPersonIndex } from "./accountIndex";
 import { firstInOrder } from "./firstInOrder";
-import { matchingEmails } from "./peopleText";
 import type { IndexedPlace } from "./personIndex";
 import { inListOrder } from "./places";
 import { rowsAt, type SendAt } from "./rows";
+import { matchingEmails } from "./textMatch";
 
 /** One person found across the account's cached send lists (grouped by folded email). */
 export interface PersonSummary {
@@ -42,9 +42,9 @@ type PagePeople = { folded: string; places: IndexedPlace[]; lists: number }[];
 /**
  * The people of the account's cached send lists whose email or name contains `text` (folded: any
  * case, accents ignored), by folded email in alphabetical order, a page at a time with the exact
- * total. Scans the account's distinct search lines (peopleText.ts: each person's line once, not
- * each send's), then takes the page's people's sends from the person index: how many lists hold
- * them, their newest send and their name, from the few chunks that hold those.
+ * total. Scans the search texts the person index holds (in memory once warmed), then finds the
+ * page's people's sends in one pass over its hashes: how many lists hold them, their newest send
+ * and their name, from the few chunks that hold those.
  */
 export async function searchPeople(
   accountId: string,
@@ -56,17 +56,15 @@ export async function searchPeople(
   const query = foldText(text);
   const { total, page } = await withPersonIndex(
     accountId,
-    async ({ index, lists, text: peopleText }): Promise<{ total: number; page: PagePeople }> => {
-      // Nothing typed: everyone, straight from the index.
-      const matched =
-        query === "" ? undefined : await matchingEmails(await peopleText(), query, options.signal);
-      const total = matched ? matched.size : index.size;
-      const emails = (await firstInOrder(matched ?? index.emails(), offset + limit)).slice(offset);
+    async ({ index, lists }): Promise<{ total: number; page: PagePeople }> => {
+      const matched = await matchingEmails(index.chunks(), query, options.signal);
+      const emails = (await firstInOrder(matched, offset + limit)).slice(offset);
+      const found = index.placesOf(new Set(emails));
       const page = emails.map((folded) => {
-        const places = inListOrder(index.placesOf(folded), lists);
+        const places = inListOrder(found.get(folded) ?? [], lists);
         return { folded, places, lists: new Set(places.map((place) => place.key[0])).size };
       });
-      return { total, page };
+      return { total: matched.length, page };
     },
     options.signal,
   );
