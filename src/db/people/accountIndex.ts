@@ -1,7 +1,7 @@
 import type Dexie from "dexie";
 import { db } from "../db";
-import { chunkKeysOfLists } from "./chunkKeys";
-import { type CachedList, cachedListsOf } from "./lists";
+import { listsWithKeys } from "./chunkKeys";
+import type { CachedList } from "./lists";
 import { PersonIndex } from "./personIndex";
 
 interface Held {
@@ -39,7 +39,7 @@ function heldFor(accountId: string): Held {
 /**
  * Runs `read` over the account's person index once it holds exactly the chunks the account's
  * cached lists have now. The lists and their chunk keys are read here, by the caller (two
- * queries, which a live query observes, so it answers again after a sync); the index then reads
+ * queries at once, which a live query observes, so it answers again after a sync); the index then reads
  * only the chunks it lacks. Calls on one index run one after the other: none sees another's
  * half-done update.
  */
@@ -48,8 +48,7 @@ export async function withPersonIndex<T>(
   read: (view: IndexView) => T | Promise<T>,
   signal?: AbortSignal,
 ): Promise<T> {
-  const lists = await cachedListsOf(accountId);
-  const keys = await chunkKeysOfLists(lists);
+  const { lists, keys } = await listsWithKeys(accountId);
   const entry = heldFor(accountId);
   const run = async () => {
     await entry.index.update(keys, signal);

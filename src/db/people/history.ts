@@ -49,9 +49,8 @@ export async function personHistory(
     }),
     signal,
   );
-  const rows = await rowsAt(places);
   const datasets = [...new Set(places.map((p) => p.dataset))];
-  const named = await Promise.all(datasets.map(loadSendListTitle));
+  const [rows, named] = await Promise.all([rowsAt(places), Promise.all(datasets.map(loadSendListTitle))]);
   const titles = new Map(
     datasets.map((dataset, i) => [dataset, named[i] ?? parseSendsDatasetId(dataset).reportId]),
   );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkKeysOfLists } from "../../../src/db/people/chunkKeys";
-import { cachedListsOf } from "../../../src/db/people/lists";
+import { listsWithKeys } from "../../../src/db/people/chunkKeys";
 import { type IndexedChunk, PersonIndex } from "../../../src/db/people/personIndex";
 import { matchingEmails } from "../../../src/db/people/textMatch";
 import { putSends } from "../../support/sends";
@@ -22,7 +21,7 @@ async function indexed(): Promise<IndexedChunk[]> {
   freshDb();
   await putSends(rows);
   const index = new PersonIndex();
-  await index.update(await chunkKeysOfLists(await cachedListsOf("acc")));
+  await index.update((await listsWithKeys("acc")).keys);
   return [...index.chunks()];
 }
 
@@ -45,7 +44,7 @@ describe("matching the index's search texts", () => {
     const index = new PersonIndex();
     freshDb();
     await putSends(rows);
-    await index.update(await chunkKeysOfLists(await cachedListsOf("acc")));
+    await index.update((await listsWithKeys("acc")).keys);
     const found = index.placesOf(new Set(["p7@example.org", "p7@example", "nobody@example.org"]));
     expect([...found.keys()]).toEqual(["p7@example.org"]);
     expect(found.get("p7@example.org")!.length).toBe(
