@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listsWithKeys } from "../../../src/db/people/chunkKeys";
-import { type IndexedChunk, PersonIndex } from "../../../src/db/people/personIndex";
+import { hashOf, type IndexedChunk, PersonIndex } from "../../../src/db/people/personIndex";
 import { matchingEmails } from "../../../src/db/people/textMatch";
 import { putSends } from "../../support/sends";
 import { freshDb } from "../sync/support/fakes";
@@ -59,5 +59,29 @@ describe("matching the index's search texts", () => {
     await expect(matchingEmails(chunks, "p1", controller.signal)).rejects.toMatchObject({
       name: "AbortError",
     });
+  });
+});
+
+describe("two emails with the same hash", () => {
+  // FNV-1a gives both -1143397886: the email itself must tell them apart.
+  const [one, other] = ["76mmiq@example.org", "2391dx@example.org"];
+
+  it("are two people, in a search and in a lookup", async () => {
+    expect(hashOf(one)).toBe(hashOf(other));
+    freshDb();
+    await putSends(
+      [one, other, one].map((email, i) => ({
+        dataset: "acc|v3|act-1",
+        contactId: `c-${i}`,
+        email,
+        sentAt: new Date(Date.UTC(2026, 0, 1) + i * 1_000).toISOString(),
+      })),
+    );
+    const index = new PersonIndex();
+    await index.update((await listsWithKeys("acc")).keys);
+    expect((await matchingEmails(index.chunks(), "@example.org")).sort()).toEqual([other, one].sort());
+    const found = index.placesOf(new Set([one]));
+    expect([...found.keys()]).toEqual([one]);
+    expect(found.get(one)!.map((place) => place.line)).toEqual([0, 2]);
   });
 });
