@@ -41,16 +41,20 @@ export async function personHistory(
   signal?: AbortSignal,
 ): Promise<PersonHistory> {
   const folded = foldText(email);
-  const { places, cached } = await withPersonIndex(
+  const { places, cached, index } = await withPersonIndex(
     accountId,
-    ({ index, lists }) => ({
-      places: inListOrder(index.placesOf(new Set([folded])).get(folded) ?? [], lists),
+    async ({ index, lists }) => ({
+      places: inListOrder((await index.placesOf(new Set([folded]), signal)).get(folded) ?? [], lists),
       cached: lists,
+      index,
     }),
     signal,
   );
   const datasets = [...new Set(places.map((p) => p.dataset))];
-  const [rows, named] = await Promise.all([rowsAt(places), Promise.all(datasets.map(loadSendListTitle))]);
+  const [rows, named] = await Promise.all([
+    rowsAt(places, (key) => index.textOf(key)),
+    Promise.all(datasets.map(loadSendListTitle)),
+  ]);
   const titles = new Map(
     datasets.map((dataset, i) => [dataset, named[i] ?? parseSendsDatasetId(dataset).reportId]),
   );

@@ -74,15 +74,24 @@ export class PersonIndex {
     signal?.throwIfAborted();
   }
 
-  /** Every send to each of these folded emails, in no particular order; one pass over the chunks. */
-  placesOf(emails: ReadonlySet<string>): Map<string, IndexedPlace[]> {
+  /**
+   * Every send to each of these folded emails, in no particular order: one pass over the chunks'
+   * hashes, pausing between slices (a million numbers hold the thread long enough on a busy machine).
+   */
+  async placesOf(emails: ReadonlySet<string>, signal?: AbortSignal): Promise<Map<string, IndexedPlace[]>> {
     const filter = new Uint8Array(FILTER_BITS >> 3);
     for (const email of emails) {
       const bit = hashOf(email) & (FILTER_BITS - 1);
       filter[bit >> 3]! |= 1 << (bit & 7);
     }
     const found = new Map<string, IndexedPlace[]>();
+    let sliceStart = performance.now();
     for (const chunk of this.held.values()) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        signal?.throwIfAborted();
+        await pause();
+        sliceStart = performance.now();
+      }
       const { hashes, emails: lines } = chunk;
       for (let line = 0; line < hashes.length; line++) {
         const bit = hashes[line]! & (FILTER_BITS - 1);
@@ -96,6 +105,11 @@ export class PersonIndex {
       }
     }
     return found;
+  }
+
+  /** The search text held for this chunk, if it is held: what a row read need not read again. */
+  textOf(key: ChunkKey): string | undefined {
+    return this.held.get(chunkId(key))?.text;
   }
 
   /** The chunks held, in no particular order. */

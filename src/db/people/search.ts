@@ -36,9 +36,6 @@ function candidates(places: readonly IndexedPlace[]): SendAt[] {
   return named && !newest.includes(named) ? [...newest, named] : newest;
 }
 
-/** The page's people, each with their sends in list order. */
-type PagePeople = { folded: string; places: IndexedPlace[]; lists: number }[];
-
 /**
  * The people of the account's cached send lists whose email or name contains `text` (folded: any
  * case, accents ignored), by folded email in alphabetical order, a page at a time with the exact
@@ -54,22 +51,22 @@ export async function searchPeople(
   const offset = options.offset ?? 0;
   const limit = options.limit ?? PEOPLE_PAGE;
   const query = foldText(text);
-  const { total, page } = await withPersonIndex(
+  const { total, page, index } = await withPersonIndex(
     accountId,
-    async ({ index, lists }): Promise<{ total: number; page: PagePeople }> => {
+    async ({ index, lists }) => {
       const matched = await matchingEmails(index.chunks(), query, options.signal);
       const emails = (await firstInOrder(matched, offset + limit)).slice(offset);
-      const found = index.placesOf(new Set(emails));
+      const found = await index.placesOf(new Set(emails), options.signal);
       const page = emails.map((folded) => {
         const places = inListOrder(found.get(folded) ?? [], lists);
         return { folded, places, lists: new Set(places.map((place) => place.key[0])).size };
       });
-      return { total: matched.length, page };
+      return { total: matched.length, page, index };
     },
     options.signal,
   );
   const wanted = page.map((person) => candidates(person.places));
-  const rows = await rowsAt(wanted.flat());
+  const rows = await rowsAt(wanted.flat(), (key) => index.textOf(key));
   let at = 0;
   const people = page.map(({ folded, lists }, i): PersonSummary => {
     const own = rows

@@ -1,5 +1,5 @@
 import { liveQuery } from "dexie";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db, type Send, sendTables, storeSendPage } from "../../../src/db";
 import { personHistory, warmPeople } from "../../../src/db/people/history";
 import { searchPeople } from "../../../src/db/people/search";
@@ -107,6 +107,17 @@ describe("the person index answers as a scan of every row would", () => {
       expect(await historyOf(email), email).toEqual(plainHistory(held, email));
     }
     expect(await historyOf("user1@example")).toEqual([]);
+  });
+
+  it("reads no search text from disk once warm, only the rows of the chunks holding the person", async () => {
+    await warmPeople(ACC);
+    const texts = vi.spyOn(db().sendText, "bulkGet");
+    const chunks = vi.spyOn(db().sendChunks, "bulkGet");
+    expect(await historyOf("user14@example.com")).toEqual(plainHistory(held, "user14@example.com"));
+    expect(texts).not.toHaveBeenCalled();
+    expect(chunks.mock.calls.flatMap(([keys]) => keys).length).toBeLessThanOrEqual(
+      plainHistory(held, "user14@example.com").length,
+    );
   });
 
   it("answers the same when a lookup runs while People is still warming", async () => {

@@ -45,7 +45,7 @@ describe("matching the index's search texts", () => {
     freshDb();
     await putSends(rows);
     await index.update((await listsWithKeys("acc")).keys);
-    const found = index.placesOf(new Set(["p7@example.org", "p7@example", "nobody@example.org"]));
+    const found = await index.placesOf(new Set(["p7@example.org", "p7@example", "nobody@example.org"]));
     expect([...found.keys()]).toEqual(["p7@example.org"]);
     expect(found.get("p7@example.org")!.length).toBe(
       rows.filter((row) => row.email === "p7@example.org").length,
@@ -80,7 +80,7 @@ describe("two emails with the same hash", () => {
     const index = new PersonIndex();
     await index.update((await listsWithKeys("acc")).keys);
     expect((await matchingEmails(index.chunks(), "@example.org")).sort()).toEqual([other, one].sort());
-    const found = index.placesOf(new Set([one]));
+    const found = await index.placesOf(new Set([one]));
     expect([...found.keys()]).toEqual([one]);
     expect(found.get(one)!.map((place) => place.line)).toEqual([0, 2]);
   });
