@@ -38,10 +38,10 @@ function heldFor(accountId: string): Held {
 
 /**
  * Runs `read` over the account's person index once it holds exactly the chunks the account's
- * cached lists have now. The lists and their chunk keys are read here, by the caller (two
- * queries at once, which a live query observes, so it answers again after a sync); the index then reads
- * only the chunks it lacks. Calls on one index run one after the other: none sees another's
- * half-done update.
+ * cached lists have now. The lists and their chunk keys are read here, in the caller's context
+ * (two queries at once, which a live query observes, so it answers again after a sync); the
+ * index then reads only the chunks it lacks. Calls on one index run one after the other: none
+ * sees another's half-done update.
  */
 export async function withPersonIndex<T>(
   accountId: string,
