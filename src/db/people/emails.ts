@@ -4,8 +4,8 @@ import type { ChunkKey } from "../sendStore/chunk";
 /**
  * The folded email of each line of a chunk's search text, and whether the line has a name: what
  * every cross-list question reads, row by row. Split once per chunk and kept (a chunk's content
- * never changes under its key, see textCache.ts), so a second search or a person's history
- * compares strings instead of cutting a million lines again.
+ * never changes under its key, see textCache.ts), so a second comparison, or the person index
+ * (personIndex.ts) after a sync, does not cut a million lines again.
  */
 export interface ChunkEmails {
   emails: string[];

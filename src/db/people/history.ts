@@ -2,10 +2,9 @@ import { parseSendsDatasetId } from "../datasets";
 import { loadSendListTitle } from "../queries/campaigns";
 import { foldText } from "../sendStore/fold";
 import type { Generation } from "../types";
-import { emailsOf } from "./emails";
-import { cachedListsOf } from "./lists";
-import { rowsAt, type SendAt } from "./rows";
-import { keysOf, scanChunks } from "./scan";
+import { withPersonIndex } from "./accountIndex";
+import { inListOrder } from "./places";
+import { rowsAt } from "./rows";
 
 /** One cached send to a person, with the campaign it belongs to. */
 export interface PersonSend {
@@ -33,8 +32,8 @@ export interface PersonHistory {
 
 /**
  * Every cached send to exactly this email (folded: case and accents aside, equal, not contained),
- * newest first, from every cached send list of the account. Compares the chunks' folded emails
- * (split once and kept, see emails.ts), then reads only the chunks that hold the person.
+ * newest first, from every cached send list of the account. The person index (personIndex.ts)
+ * says where their sends lie; only the chunks holding them are read.
  */
 export async function personHistory(
   accountId: string,
@@ -42,19 +41,23 @@ export async function personHistory(
   signal?: AbortSignal,
 ): Promise<PersonHistory> {
   const folded = foldText(email);
-  const cached = await cachedListsOf(accountId);
-  const places: (SendAt & { dataset: string })[] = [];
-  for await (const { list, key, text } of scanChunks(await keysOf(cached), signal)) {
-    const { emails } = emailsOf(key, text);
-    for (let line = emails.indexOf(folded); line !== -1; line = emails.indexOf(folded, line + 1)) {
-      places.push({ key, line, dataset: list.dataset });
-    }
-  }
-  const rows = await rowsAt(places);
-  const titles = new Map<string, string>();
-  for (const dataset of new Set(places.map((p) => p.dataset))) {
-    titles.set(dataset, (await loadSendListTitle(dataset)) ?? parseSendsDatasetId(dataset).reportId);
-  }
+  const { places, cached, index } = await withPersonIndex(
+    accountId,
+    async ({ index, lists }) => ({
+      places: inListOrder((await index.placesOf(new Set([folded]), signal)).get(folded) ?? [], lists),
+      cached: lists,
+      index,
+    }),
+    signal,
+  );
+  const datasets = [...new Set(places.map((p) => p.dataset))];
+  const [rows, named] = await Promise.all([
+    rowsAt(places, (key) => index.textOf(key)),
+    Promise.all(datasets.map(loadSendListTitle)),
+  ]);
+  const titles = new Map(
+    datasets.map((dataset, i) => [dataset, named[i] ?? parseSendsDatasetId(dataset).reportId]),
+  );
   const sends: (PersonSend & { ms: number })[] = [];
   rows.forEach((row, i) => {
     if (!row) return;
@@ -81,9 +84,10 @@ export async function personHistory(
   };
 }
 
-/** Reads every cached list's search text of the account into memory (People calls it on open). */
+/**
+ * Brings the account's person index up to date (People calls it on open): its search texts read
+ * into memory, split and hashed, so the first search and the first history answer from memory.
+ */
 export async function warmPeople(accountId: string, signal?: AbortSignal): Promise<void> {
-  for await (const { key, text } of scanChunks(await keysOf(await cachedListsOf(accountId)), signal)) {
-    emailsOf(key, text);
-  }
+  await withPersonIndex(accountId, () => undefined, signal);
 }

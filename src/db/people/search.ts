@@ -1,10 +1,10 @@
 import { foldText, fullName } from "../sendStore/fold";
-import { matchingLines } from "../sendStore/search";
-import { emailsOf } from "./emails";
+import { withPersonIndex } from "./accountIndex";
 import { firstInOrder } from "./firstInOrder";
-import { cachedListsOf } from "./lists";
+import type { IndexedPlace } from "./personIndex";
+import { inListOrder } from "./places";
 import { rowsAt, type SendAt } from "./rows";
-import { keysOf, scanChunks } from "./scan";
+import { matchingEmails } from "./textMatch";
 
 /** One person found across the account's cached send lists (grouped by folded email). */
 export interface PersonSummary {
@@ -28,29 +28,8 @@ export interface PeopleAnswer {
 
 export const PEOPLE_PAGE = 25;
 
-/** Every send to one of the page's people, by person, with the list it is in. */
-async function placesOf(
-  lists: Awaited<ReturnType<typeof keysOf>>,
-  page: Set<string>,
-  signal?: AbortSignal,
-): Promise<Map<string, { lists: Set<number>; places: (SendAt & { named: boolean })[] }>> {
-  const found = new Map<string, { lists: Set<number>; places: (SendAt & { named: boolean })[] }>();
-  for await (const { list, key, text } of scanChunks(lists, signal)) {
-    const { emails, named } = emailsOf(key, text);
-    for (let line = 0; line < emails.length; line++) {
-      const email = emails[line]!;
-      if (!page.has(email)) continue;
-      const person = found.get(email) ?? { lists: new Set<number>(), places: [] };
-      person.lists.add(list.list);
-      person.places.push({ key, line, named: named[line] === 1 });
-      found.set(email, person);
-    }
-  }
-  return found;
-}
-
 /** The places that may hold a person's newest send (chunks may overlap in time across lists), and the newest named one. */
-function candidates(places: (SendAt & { named: boolean })[]): SendAt[] {
+function candidates(places: readonly IndexedPlace[]): SendAt[] {
   const latestStart = Math.max(...places.map((p) => p.key[1]));
   const newest = places.filter((p) => p.key[3] >= latestStart);
   const named = places.filter((p) => p.named).sort((a, b) => b.key[3] - a.key[3])[0];
@@ -60,8 +39,9 @@ function candidates(places: (SendAt & { named: boolean })[]): SendAt[] {
 /**
  * The people of the account's cached send lists whose email or name contains `text` (folded: any
  * case, accents ignored), by folded email in alphabetical order, a page at a time with the exact
- * total. Scans the lists' search texts (in memory once warmed), then the page's people only: how
- * many lists hold them, their newest send and their name, from the few chunks that hold those.
+ * total. Scans the search texts the person index holds (in memory once warmed), then finds the
+ * page's people's sends in one pass over its hashes: how many lists hold them, their newest send
+ * and their name, from the few chunks that hold those.
  */
 export async function searchPeople(
   accountId: string,
@@ -71,19 +51,24 @@ export async function searchPeople(
   const offset = options.offset ?? 0;
   const limit = options.limit ?? PEOPLE_PAGE;
   const query = foldText(text);
-  const lists = await keysOf(await cachedListsOf(accountId));
-  const matched = new Set<string>();
-  for await (const { key, text: lines } of scanChunks(lists, options.signal)) {
-    const { emails } = emailsOf(key, lines);
-    if (query === "") for (const email of emails) matched.add(email);
-    else for (const line of matchingLines(lines, query)) matched.add(emails[line]!);
-  }
-  const page = (await firstInOrder(matched, offset + limit)).slice(offset);
-  const found = await placesOf(lists, new Set(page), options.signal);
-  const wanted = page.map((email) => candidates(found.get(email)?.places ?? []));
-  const rows = await rowsAt(wanted.flat());
+  const { total, page, index } = await withPersonIndex(
+    accountId,
+    async ({ index, lists }) => {
+      const matched = await matchingEmails(index.chunks(), query, options.signal);
+      const emails = (await firstInOrder(matched, offset + limit)).slice(offset);
+      const found = await index.placesOf(new Set(emails), options.signal);
+      const page = emails.map((folded) => {
+        const places = inListOrder(found.get(folded) ?? [], lists);
+        return { folded, places, lists: new Set(places.map((place) => place.key[0])).size };
+      });
+      return { total: matched.length, page, index };
+    },
+    options.signal,
+  );
+  const wanted = page.map((person) => candidates(person.places));
+  const rows = await rowsAt(wanted.flat(), (key) => index.textOf(key));
   let at = 0;
-  const people = page.map((folded, i): PersonSummary => {
+  const people = page.map(({ folded, lists }, i): PersonSummary => {
     const own = rows
       .slice(at, at + wanted[i]!.length)
       .filter((row) => row !== undefined)
@@ -94,12 +79,12 @@ export async function searchPeople(
     const summary: PersonSummary = {
       email: newest?.email ?? folded,
       folded,
-      lists: found.get(folded)?.lists.size ?? 0,
+      lists,
     };
     if (newest) summary.lastSentAt = newest.sentAt;
     const name = named && fullName(named.firstName, named.lastName);
     if (name) summary.name = name;
     return summary;
   });
-  return { total: matched.size, offset, people };
+  return { total, offset, people };
 }

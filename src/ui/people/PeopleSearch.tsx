@@ -1,13 +1,9 @@
-import { A } from "@solidjs/router";
-import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
-import { PEOPLE_PAGE, searchPeople } from "../../db/people/search";
+import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { searchPeople } from "../../db/people/search";
 import { ErrorNotice } from "../errors/ErrorNotice";
-import { plural } from "../format/number";
-import { TableHead } from "../format/TableHead";
-import { TimeText } from "../format/TimeText";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
-import { personHref } from "./personHref";
+import { PeopleResults } from "./PeopleResults";
 
 // Typing "ann" fires one search, not three.
 const TYPING_PAUSE_MS = 200;
@@ -24,7 +20,6 @@ export function PeopleSearch(props: { accountId: string }) {
     () => [props.accountId, text(), offset()] as const,
     ([accountId, query, at]) => (query.trim() === "" ? null : searchPeople(accountId, query, { offset: at })),
   );
-  const total = () => answer.value()?.total ?? 0;
   return (
     <section aria-labelledby="people-search-title">
       <h2 id="people-search-title">Find a person</h2>
@@ -48,53 +43,7 @@ export function PeopleSearch(props: { accountId: string }) {
       <Show when={answer.error()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <Show when={answer.value()} fallback={<SearchHint text={text()} loading={answer.loading()} />}>
         {(found) => (
-          <>
-            <p class="row-count" aria-live="polite">
-              {plural(found().total, "person", "people")}
-            </p>
-            <Show when={found().people.length > 0} fallback={<p class="panel empty">Nobody matches.</p>}>
-              <div class="table-scroll">
-                <table class="data-table people-table">
-                  <caption class="visually-hidden">People whose email or name contains “{text()}”</caption>
-                  <TableHead columns={["Email", "Name", "Send lists", "Last sent"]} />
-                  <tbody>
-                    <For each={found().people}>
-                      {(person) => (
-                        <tr>
-                          <td class="email">
-                            <A href={personHref(person.folded)}>{person.email}</A>
-                          </td>
-                          <td>{person.name ?? "—"}</td>
-                          <td>{person.lists}</td>
-                          <td>
-                            <TimeText at={person.lastSentAt} now={now()} />
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-              <nav class="pager" aria-label="Pages of people">
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={offset() === 0}
-                  onClick={() => setOffset(Math.max(0, offset() - PEOPLE_PAGE))}
-                >
-                  ‹ Previous
-                </button>
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={offset() + PEOPLE_PAGE >= total()}
-                  onClick={() => setOffset(offset() + PEOPLE_PAGE)}
-                >
-                  Next ›
-                </button>
-              </nav>
-            </Show>
-          </>
+          <PeopleResults found={found()} text={text()} offset={offset()} now={now()} onOffset={setOffset} />
         )}
       </Show>
     </section>

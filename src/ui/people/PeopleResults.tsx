@@ -1,0 +1,66 @@
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { PEOPLE_PAGE, type PeopleAnswer } from "../../db/people/search";
+import { plural } from "../format/number";
+import { TableHead } from "../format/TableHead";
+import { TimeText } from "../format/TimeText";
+import { personHref } from "./personHref";
+
+/** One page of a people search: how many match, the page's people, and the pager. */
+export function PeopleResults(props: {
+  found: PeopleAnswer;
+  text: string;
+  offset: number;
+  now: number;
+  onOffset(offset: number): void;
+}) {
+  return (
+    <>
+      <p class="row-count" aria-live="polite">
+        {plural(props.found.total, "person", "people")}
+      </p>
+      <Show when={props.found.people.length > 0} fallback={<p class="panel empty">Nobody matches.</p>}>
+        <div class="table-scroll">
+          <table class="data-table people-table">
+            <caption class="visually-hidden">People whose email or name contains “{props.text}”</caption>
+            <TableHead columns={["Email", "Name", "Send lists", "Last sent"]} />
+            <tbody>
+              <For each={props.found.people}>
+                {(person) => (
+                  <tr>
+                    <td class="email">
+                      <A href={personHref(person.folded)}>{person.email}</A>
+                    </td>
+                    <td>{person.name ?? "—"}</td>
+                    <td>{person.lists}</td>
+                    <td>
+                      <TimeText at={person.lastSentAt} now={props.now} />
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <nav class="pager" aria-label="Pages of people">
+          <button
+            type="button"
+            class="secondary"
+            disabled={props.offset === 0}
+            onClick={() => props.onOffset(Math.max(0, props.offset - PEOPLE_PAGE))}
+          >
+            ‹ Previous
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={props.offset + PEOPLE_PAGE >= props.found.total}
+            onClick={() => props.onOffset(props.offset + PEOPLE_PAGE)}
+          >
+            Next ›
+          </button>
+        </nav>
+      </Show>
+    </>
+  );
+}
