@@ -1,20 +1,16 @@
-import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { searchPeople } from "../../db/people/search";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { createNow } from "../primitives/createNow";
+import { ContainsField } from "../search/ContainsField";
 import { PeopleResults } from "./PeopleResults";
-
-// Typing "ann" fires one search, not three.
-const TYPING_PAUSE_MS = 200;
 
 /** "Email or name contains" → the matching people of every cached send list, a page at a time. */
 export function PeopleSearch(props: { accountId: string }) {
   const now = createNow(60_000);
   const [text, setText] = createSignal("");
   const [offset, setOffset] = createSignal(0);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
   createEffect(on(text, () => setOffset(0), { defer: true }));
   const answer = createLiveQuery(
     () => [props.accountId, text(), offset()] as const,
@@ -25,19 +21,7 @@ export function PeopleSearch(props: { accountId: string }) {
       <h2 id="people-search-title">Find a person</h2>
       <search>
         <form class="filters" onSubmit={(e) => e.preventDefault()}>
-          <label class="search">
-            Email or name contains
-            <input
-              type="search"
-              autocomplete="off"
-              spellcheck={false}
-              onInput={(e) => {
-                const value = e.currentTarget.value;
-                clearTimeout(timer);
-                timer = setTimeout(() => setText(value), TYPING_PAUSE_MS);
-              }}
-            />
-          </label>
+          <ContainsField onSettled={setText} />
         </form>
       </search>
       <Show when={answer.error()}>{(error) => <ErrorNotice error={error()} />}</Show>

@@ -1,9 +1,6 @@
-import { onCleanup } from "solid-js";
 import type { SendsFilter } from "../../db";
+import { ContainsField } from "../search/ContainsField";
 import { localInputToIso } from "./localTime";
-
-// Typing "ann" fires one query, not three.
-const TYPING_PAUSE_MS = 200;
 
 /** Any part of an email or a name, sent between two local times, newest or oldest first. */
 export function SendsSearchForm(props: {
@@ -12,26 +9,11 @@ export function SendsSearchForm(props: {
   /** The list's search text is in memory (a marker for the bench; searches work before too). */
   ready?: boolean;
 }) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
   const set = (patch: Partial<SendsFilter>) => props.onChange({ ...props.filter, ...patch });
   return (
     <search data-search-ready={props.ready ? "" : undefined}>
       <form class="filters sends-filters" onSubmit={(e) => e.preventDefault()}>
-        <label class="search">
-          Email or name contains
-          <input
-            type="search"
-            autocomplete="off"
-            spellcheck={false}
-            value={props.filter.contains ?? ""}
-            onInput={(e) => {
-              const value = e.currentTarget.value;
-              clearTimeout(timer);
-              timer = setTimeout(() => set({ contains: value }), TYPING_PAUSE_MS);
-            }}
-          />
-        </label>
+        <ContainsField value={props.filter.contains} onSettled={(contains) => set({ contains })} />
         <label>
           Sent from
           <input
