@@ -6,6 +6,7 @@ import type { ComparisonAnswer } from "../../export/compareClient";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
 import { plural } from "../format/number";
+import { OffsetPager } from "../format/OffsetPager";
 import { TableHead } from "../format/TableHead";
 import { personHref } from "./personHref";
 
@@ -54,24 +55,13 @@ export function CompareResult(props: { query: CompareQuery; answer: ComparisonAn
             </div>
           )}
         </Show>
-        <nav class="pager" aria-label="Pages of people compared">
-          <button
-            type="button"
-            class="secondary"
-            disabled={offset() === 0}
-            onClick={() => setOffset(Math.max(0, offset() - COMPARE_PAGE))}
-          >
-            ‹ Previous
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            disabled={offset() + COMPARE_PAGE >= count()}
-            onClick={() => setOffset(offset() + COMPARE_PAGE)}
-          >
-            Next ›
-          </button>
-        </nav>
+        <OffsetPager
+          label="Pages of people compared"
+          offset={offset()}
+          size={COMPARE_PAGE}
+          total={count()}
+          onOffset={setOffset}
+        />
       </Show>
     </div>
   );

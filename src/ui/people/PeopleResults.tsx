@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { PEOPLE_PAGE, type PeopleAnswer } from "../../db/people/search";
 import { plural } from "../format/number";
+import { OffsetPager } from "../format/OffsetPager";
 import { TableHead } from "../format/TableHead";
 import { TimeText } from "../format/TimeText";
 import { personHref } from "./personHref";
@@ -42,24 +43,13 @@ export function PeopleResults(props: {
             </tbody>
           </table>
         </div>
-        <nav class="pager" aria-label="Pages of people">
-          <button
-            type="button"
-            class="secondary"
-            disabled={props.offset === 0}
-            onClick={() => props.onOffset(Math.max(0, props.offset - PEOPLE_PAGE))}
-          >
-            ‹ Previous
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            disabled={props.offset + PEOPLE_PAGE >= props.found.total}
-            onClick={() => props.onOffset(props.offset + PEOPLE_PAGE)}
-          >
-            Next ›
-          </button>
-        </nav>
+        <OffsetPager
+          label="Pages of people"
+          offset={props.offset}
+          size={PEOPLE_PAGE}
+          total={props.found.total}
+          onOffset={props.onOffset}
+        />
       </Show>
     </>
   );
