@@ -1,0 +1,55 @@
+import { chunkSourceOf } from "../db";
+import { type SendsFilter, windowOf } from "../db/sendsFilter";
+import { chunkTextWriter } from "./chunkCsv";
+import type { SendContext } from "./columns";
+
+/** A serialised page: its text (CRLF after every line) and how many rows it holds. */
+export interface TextPage {
+  text: string;
+  rows: number;
+}
+
+export interface TextSource {
+  /** Rows in all; undefined when only the whole scan can tell. */
+  total?: number;
+  pages: AsyncIterable<TextPage>;
+}
+
+/**
+ * One send list under the filter as CSV pages of `pageSize` rows (the last may be smaller), built
+ * from the store's chunks without a Send per row. The store reads the next chunks while a page
+ * is built; rows written by a sync meanwhile land in chunks not yet read or not at all.
+ */
+export async function chunkTextPages(
+  dataset: string,
+  filter: SendsFilter,
+  columns: { ids: readonly string[]; context: SendContext; formulaGuard: boolean },
+  pageSize: number,
+): Promise<TextSource> {
+  const source = await chunkSourceOf(dataset, {
+    order: filter.order,
+    window: windowOf(filter),
+    contains: filter.contains,
+  });
+  const write = chunkTextWriter(columns.ids, dataset, columns.context, columns.formulaGuard);
+  async function* pages(): AsyncGenerator<TextPage> {
+    let parts: string[] = [];
+    let rows = 0;
+    for await (const view of source.chunks) {
+      // A chunk may end one page and start the next: every page but the last has pageSize rows.
+      for (let at = 0; at < view.rows.length; ) {
+        const take = Math.min(view.rows.length - at, pageSize - rows);
+        parts.push(write(view, at, at + take));
+        rows += take;
+        at += take;
+        if (rows === pageSize) {
+          yield { text: parts.join(""), rows };
+          parts = [];
+          rows = 0;
+        }
+      }
+    }
+    if (rows > 0) yield { text: parts.join(""), rows };
+  }
+  return { total: source.total, pages: pages() };
+}

@@ -1,0 +1,35 @@
+/**
+ * Epoch milliseconds as `Date.prototype.toISOString` writes them, for a million rows: the date
+ * and hour are formatted once per hour of rows (a send list is read in time order, so most rows
+ * fall in the hour of the row before), minutes, seconds and milliseconds from tables. Years
+ * outside 0000-9999, which toISOString writes with a sign and six digits, go to toISOString.
+ */
+
+const HOUR_MS = 3_600_000;
+const FIRST_PLAIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const LAST_PLAIN_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+const TWO_DIGITS = /* @__PURE__ */ Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
+const THREE_DIGITS = /* @__PURE__ */ Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, "0"));
+
+/** True when toISOString writes this time digits first (no sign): it needs no CSV quoting or guard. */
+export function isPlainIsoTime(ms: number): boolean {
+  return ms >= FIRST_PLAIN_MS && ms <= LAST_PLAIN_MS;
+}
+
+/** A formatter with its own one-hour cache; throws RangeError for an invalid time, as toISOString. */
+export function isoTimeFormatter(): (ms: number) => string {
+  let hourStart = Number.NaN;
+  /** "YYYY-MM-DDTHH:" of the hour cached. */
+  let hourPrefix = "";
+  return (ms) => {
+    let inHour = ms - hourStart;
+    if (!(inHour >= 0 && inHour < HOUR_MS)) {
+      if (!isPlainIsoTime(ms) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+      inHour = ((ms % HOUR_MS) + HOUR_MS) % HOUR_MS;
+      hourStart = ms - inHour;
+      hourPrefix = new Date(hourStart).toISOString().slice(0, 14);
+    }
+    const seconds = Math.floor(inHour / 1000);
+    return `${hourPrefix}${TWO_DIGITS[Math.floor(seconds / 60)]}:${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[inHour % 1000]}Z`;
+  };
+}
