@@ -2,10 +2,17 @@ import { chunkSourceOf } from "../db";
 import { type SendsFilter, windowOf } from "../db/sendsFilter";
 import { chunkTextWriter } from "./chunkCsv";
 import type { SendContext } from "./columns";
+import type { CsvText } from "./sinks";
 
-/** A serialised page: its text (CRLF after every line) and how many rows it holds. */
+/**
+ * Rows per string handed to the sink: about 40 KB of text, below V8's large-object size (128 KB),
+ * so a page is a few young strings the scavenger frees instead of one for the full collector.
+ */
+const ROWS_PER_PART = 250;
+
+/** A serialised page: its text (CRLF after every line, see sinks.ts's CsvText) and its rows. */
 export interface TextPage {
-  text: string;
+  text: CsvText;
   rows: number;
 }
 
@@ -38,18 +45,18 @@ export async function chunkTextPages(
     for await (const view of source.chunks) {
       // A chunk may end one page and start the next: every page but the last has pageSize rows.
       for (let at = 0; at < view.rows.length; ) {
-        const take = Math.min(view.rows.length - at, pageSize - rows);
+        const take = Math.min(view.rows.length - at, pageSize - rows, ROWS_PER_PART);
         parts.push(write(view, at, at + take));
         rows += take;
         at += take;
         if (rows === pageSize) {
-          yield { text: parts.join(""), rows };
+          yield { text: parts, rows };
           parts = [];
           rows = 0;
         }
       }
     }
-    if (rows > 0) yield { text: parts.join(""), rows };
+    if (rows > 0) yield { text: parts, rows };
   }
   return { total: source.total, pages: pages() };
 }

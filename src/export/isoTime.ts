@@ -16,20 +16,39 @@ export function isPlainIsoTime(ms: number): boolean {
   return ms >= FIRST_PLAIN_MS && ms <= LAST_PLAIN_MS;
 }
 
-/** A formatter with its own one-hour cache; throws RangeError for an invalid time, as toISOString. */
-export function isoTimeFormatter(): (ms: number) => string {
+/**
+ * A writer with its own one-hour cache: appends the text's pieces to `out` (a writer joins many
+ * rows' pieces at once, so no string is made per time). Throws RangeError for an invalid time, as
+ * toISOString does.
+ */
+export function isoTimeWriter(): (ms: number, out: string[]) => void {
   let hourStart = Number.NaN;
   /** "YYYY-MM-DDTHH:" of the hour cached. */
   let hourPrefix = "";
-  return (ms) => {
+  return (ms, out) => {
     let inHour = ms - hourStart;
     if (!(inHour >= 0 && inHour < HOUR_MS)) {
-      if (!isPlainIsoTime(ms) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+      if (!isPlainIsoTime(ms) || !Number.isInteger(ms)) {
+        out.push(new Date(ms).toISOString());
+        return;
+      }
       inHour = ((ms % HOUR_MS) + HOUR_MS) % HOUR_MS;
       hourStart = ms - inHour;
       hourPrefix = new Date(hourStart).toISOString().slice(0, 14);
     }
     const seconds = Math.floor(inHour / 1000);
-    return `${hourPrefix}${TWO_DIGITS[Math.floor(seconds / 60)]}:${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[inHour % 1000]}Z`;
+    out.push(hourPrefix, TWO_DIGITS[Math.floor(seconds / 60)]!, ":", TWO_DIGITS[seconds % 60]!, ".");
+    out.push(THREE_DIGITS[inHour % 1000]!, "Z");
+  };
+}
+
+/** The same as one string. */
+export function isoTimeFormatter(): (ms: number) => string {
+  const write = isoTimeWriter();
+  const out: string[] = [];
+  return (ms) => {
+    out.length = 0;
+    write(ms, out);
+    return out.join("");
   };
 }

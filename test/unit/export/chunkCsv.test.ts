@@ -130,7 +130,11 @@ describe("a send list's CSV built from its chunks", () => {
 describe("a send list's chunk pages", () => {
   it("are written one string per page of the asked size (only the last smaller), with progress after each", async () => {
     const writes: string[] = [];
-    const sink = { ...memorySink(), write: async (text: string) => void writes.push(text) };
+    const sink = {
+      ...memorySink(),
+      write: async (text: string | readonly string[]) =>
+        void writes.push(typeof text === "string" ? text : text.join("")),
+    };
     const progress: number[] = [];
     const filter: SendsFilter = { datasets: [V3], order: "asc" };
     const outcome = await runExport({ kind: "sends", filter, pageSize: 777 }, sink, {
