@@ -25,7 +25,7 @@ function reportIdOf(row: Send, generation: Generation): string | undefined {
 }
 
 /** Stored dates are ISO 8601 UTC already; anything else that parses is normalised to it. */
-function isoDate(value: string | undefined): string | undefined {
+export function isoDate(value: string | undefined): string | undefined {
   if (value === undefined || value === "" || value.endsWith("Z")) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? value : new Date(time).toISOString();

@@ -1,10 +1,15 @@
 /**
- * Where the serialised pages go. Each sink takes one string per page and never holds more than
- * the page it is writing: the file sink hands it to the browser's file writer, the Blob sink wraps
- * it in a Blob at once (Chromium keeps large Blob data outside the JS heap, on disk if need be).
+ * Where the serialised pages go. Each sink takes one page at a time and never holds more than the
+ * page it is writing: the file sink hands it to the browser's file writer, the Blob sink wraps it
+ * in a Blob at once (Chromium keeps large Blob data outside the JS heap, on disk if need be).
+ * A page may come as a few strings in order: joined, they would make one string large enough for
+ * V8's large-object space, which only a full garbage collection frees (a page of 5,000 sends is
+ * about 1 MB of text), so they are handed over as they are.
  */
+export type CsvText = string | readonly string[];
+
 export interface CsvSink {
-  write(text: string): Promise<void>;
+  write(text: CsvText): Promise<void>;
   /** Finishes the output; the Blob sink returns the whole file as one Blob. */
   close(): Promise<{ chars: number; blob?: Blob }>;
   /** Drops what was written, as far as the target allows. */
@@ -13,12 +18,22 @@ export interface CsvSink {
 
 export const CSV_MIME = "text/csv;charset=utf-8";
 
+/** UTF-16 code units of a page. */
+export function lengthOf(text: CsvText): number {
+  if (typeof text === "string") return text.length;
+  let length = 0;
+  for (const part of text) length += part.length;
+  return length;
+}
+
+const partsOf = (text: CsvText): string[] => (typeof text === "string" ? [text] : [...text]);
+
 /** Serialise and drop: what the bench measures, and a dry run. Counts UTF-16 code units. */
 export function discardSink(): CsvSink {
   let chars = 0;
   return {
     write: async (text) => {
-      chars += text.length;
+      chars += lengthOf(text);
     },
     close: async () => ({ chars }),
     abort: async () => {},
@@ -31,8 +46,8 @@ export function blobSink(): CsvSink {
   let chars = 0;
   return {
     write: async (text) => {
-      chars += text.length;
-      parts.push(new Blob([text], { type: CSV_MIME }));
+      chars += lengthOf(text);
+      parts.push(new Blob(partsOf(text), { type: CSV_MIME }));
     },
     close: async () => {
       const blob = new Blob(parts, { type: CSV_MIME });
@@ -53,8 +68,8 @@ export function fileSink(writable: FileSystemWritableFileStream): CsvSink {
   let chars = 0;
   return {
     write: async (text) => {
-      chars += text.length;
-      await writable.write(text);
+      chars += lengthOf(text);
+      await writable.write(typeof text === "string" ? text : new Blob(partsOf(text), { type: CSV_MIME }));
     },
     close: async () => {
       await writable.close();

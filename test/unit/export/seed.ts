@@ -74,8 +74,8 @@ export function memorySink(): CsvSink & { text(): string; aborted: boolean } {
   const sink = {
     aborted: false,
     text: () => chunks.join(""),
-    write: async (text: string) => {
-      chunks.push(text);
+    write: async (text: string | readonly string[]) => {
+      chunks.push(typeof text === "string" ? text : text.join(""));
     },
     close: async () => ({ chars: chunks.join("").length }),
     abort: async () => {

@@ -1,0 +1,62 @@
+import { chunkSourceOf } from "../db";
+import { type SendsFilter, windowOf } from "../db/sendsFilter";
+import { chunkTextWriter } from "./chunkCsv";
+import type { SendContext } from "./columns";
+import type { CsvText } from "./sinks";
+
+/**
+ * Rows per string handed to the sink: about 40 KB of text, below V8's large-object size (128 KB),
+ * so a page is a few young strings the scavenger frees instead of one for the full collector.
+ */
+const ROWS_PER_PART = 250;
+
+/** A serialised page: its text (CRLF after every line, see sinks.ts's CsvText) and its rows. */
+export interface TextPage {
+  text: CsvText;
+  rows: number;
+}
+
+export interface TextSource {
+  /** Rows in all; undefined when only the whole scan can tell. */
+  total?: number;
+  pages: AsyncIterable<TextPage>;
+}
+
+/**
+ * One send list under the filter as CSV pages of `pageSize` rows (the last may be smaller), built
+ * from the store's chunks without a Send per row. The store reads the next chunks while a page
+ * is built; rows written by a sync meanwhile land in chunks not yet read or not at all.
+ */
+export async function chunkTextPages(
+  dataset: string,
+  filter: SendsFilter,
+  columns: { ids: readonly string[]; context: SendContext; formulaGuard: boolean },
+  pageSize: number,
+): Promise<TextSource> {
+  const source = await chunkSourceOf(dataset, {
+    order: filter.order,
+    window: windowOf(filter),
+    contains: filter.contains,
+  });
+  const write = chunkTextWriter(columns.ids, dataset, columns.context, columns.formulaGuard);
+  async function* pages(): AsyncGenerator<TextPage> {
+    let parts: string[] = [];
+    let rows = 0;
+    for await (const view of source.chunks) {
+      // A chunk may end one page and start the next: every page but the last has pageSize rows.
+      for (let at = 0; at < view.rows.length; ) {
+        const take = Math.min(view.rows.length - at, pageSize - rows, ROWS_PER_PART);
+        parts.push(write(view, at, at + take));
+        rows += take;
+        at += take;
+        if (rows === pageSize) {
+          yield { text: parts, rows };
+          parts = [];
+          rows = 0;
+        }
+      }
+    }
+    if (rows > 0) yield { text: parts, rows };
+  }
+  return { total: source.total, pages: pages() };
+}
