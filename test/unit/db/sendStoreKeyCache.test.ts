@@ -1,10 +1,11 @@
 import Dexie from "dexie";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { countSends, db, type Send, sendTables, storeSendPage } from "../../../src/db";
 import { type ChunkKey, encodeChunk } from "../../../src/db/sendStore/chunk";
 import { findList, promoteCopy } from "../../../src/db/sendStore/lists";
 import { chunkKeysIn, type TimeWindow } from "../../../src/db/sendStore/read";
 import { findMatches } from "../../../src/db/sendStore/search";
+import { cachedTexts, clearTextCache } from "../../../src/db/sendStore/textCache";
 import { freshDb } from "../sync/support/fakes";
 
 const DS = "acc|v3|ca";
@@ -142,5 +143,26 @@ describe("a search over the keys in memory", () => {
     await db().transaction("rw", sendTables(), async () => promoteCopy(DS, 5));
     list = (await findList(DS))!;
     await check();
+  });
+});
+
+describe("the search text read for a scan", () => {
+  it("comes in growing batches: a scan that stops after the newest chunk read two texts, not 64", async () => {
+    freshDb();
+    clearTextCache();
+    for (let start = 0; start < 20_000; start += 1_000) await store(range(start, start + 1_000));
+    const list = (await findList(DS))!;
+    const keys = (await chunkKeysIn(list)).reverse();
+    expect(keys.length).toBeGreaterThanOrEqual(20);
+    const read = vi.spyOn(db().sendText, "bulkGet");
+    const sizes: number[] = [];
+    for await (const batch of cachedTexts(keys)) sizes.push(batch.length);
+    expect(sizes.slice(0, 3)).toEqual([2, 4, 8]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(keys.length);
+    read.mockClear();
+    clearTextCache();
+    for await (const _ of cachedTexts(keys)) break;
+    expect(read.mock.calls.map(([asked]) => asked.length)).toEqual([2]);
+    read.mockRestore();
   });
 });
