@@ -1,5 +1,7 @@
 import { db } from "../db";
 import type { ChunkKey, SendText } from "./chunk";
+import { gramsOfText } from "./grams";
+import { pause, SLICE_MS } from "./pause";
 
 /**
  * The search text of chunks, kept in memory once read: a search over a million sends then reads
@@ -11,6 +13,8 @@ import type { ChunkKey, SendText } from "./chunk";
 const CACHE_CHARS = 96 * 1024 * 1024;
 const cache = new Map<string, string>();
 let cachedChars = 0;
+/** The four-character map of each cached text (grams.ts), built by warmTexts. */
+const grams = new Map<string, Uint32Array>();
 
 // The database name too: tests (and a second profile) open other databases with the same list numbers.
 const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
@@ -23,6 +27,7 @@ function remember(key: ChunkKey, text: string): void {
   for (const [oldest, value] of cache) {
     if (cachedChars <= CACHE_CHARS) break;
     cache.delete(oldest);
+    grams.delete(oldest);
     cachedChars -= value.length;
   }
 }
@@ -78,16 +83,33 @@ export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[C
   }
 }
 
-/** Reads a list's texts into the cache ahead of a search (the Sends screen calls it on open). */
+/**
+ * Reads a list's texts into the cache ahead of a search (the Sends screen calls it on open), and
+ * maps each one's runs of four characters; pauses between slices of SLICE_MS.
+ */
 export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
-  for await (const _ of cachedTexts(keys)) {
-    // Reading is the point: each batch lands in the cache.
+  let sliceStart = performance.now();
+  for await (const batch of cachedTexts(keys)) {
+    for (const [key, text] of batch) {
+      const name = id(key);
+      if (!grams.has(name) && cache.get(name) === text) grams.set(name, gramsOfText(text));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
   }
+}
+
+/** The four-character map of a cached text, when warmTexts built one. */
+export function cachedGrams(key: ChunkKey): Uint32Array | undefined {
+  return grams.get(id(key));
 }
 
 /** For tests: forget everything. */
 export function clearTextCache(): void {
   reading.clear();
   cache.clear();
+  grams.clear();
   cachedChars = 0;
 }

@@ -1,7 +1,8 @@
 import Dexie from "dexie";
 import { describe, expect, it, vi } from "vitest";
-import { countSends, db, type Send, sendTables, storeSendPage } from "../../../src/db";
+import { countSends, db, type Send, sendTables, storeSendPage, warmSearch } from "../../../src/db";
 import { type ChunkKey, encodeChunk } from "../../../src/db/sendStore/chunk";
+import { gramsOfQuery, gramsOfText, mayContain } from "../../../src/db/sendStore/grams";
 import { findList, promoteCopy } from "../../../src/db/sendStore/lists";
 import { chunkKeysIn, type TimeWindow } from "../../../src/db/sendStore/read";
 import { findMatches } from "../../../src/db/sendStore/search";
@@ -124,9 +125,11 @@ describe("a search over the keys in memory", () => {
     freshDb();
     await store(range(0, 2_400));
     let list = (await findList(DS))!;
-    const queries = ["person12", "12@example", "MULLER3", "zoë", "example.org"];
+    const queries = ["person12", "person1201@", "12@example", "MULLER3", "zoë", "example.org", "nobody here"];
     const window = { fromMs: BASE + 200_000, toMs: BASE + 500_000 };
     const check = async () => {
+      // With the four-character maps built (as opening the screen does), chunks are ruled out.
+      await warmSearch(DS);
       for (const query of queries) {
         expect(await searched(list, query)).toEqual(await plainScan(list, query));
         expect(await searched(list, query, window)).toEqual(await plainScan(list, query, window));
@@ -164,5 +167,23 @@ describe("the search text read for a scan", () => {
     for await (const _ of cachedTexts(keys)) break;
     expect(read.mock.calls.map(([asked]) => asked.length)).toEqual([2]);
     read.mockRestore();
+  });
+});
+
+describe("the four-character maps", () => {
+  const text = ["anna.muller12@example.org\tanna muller", "zoe@gmail.com\tzoe li"].join("\n");
+  const bits = gramsOfText(text);
+
+  it("hold every part of the text, so a search never skips a chunk that holds it", () => {
+    for (let from = 0; from < text.length; from++)
+      for (let to = from + 4; to <= Math.min(text.length, from + 12); to++)
+        expect(mayContain(bits, gramsOfQuery(text.slice(from, to)))).toBe(true);
+  });
+
+  it("rule a chunk out when a run of the query is missing, and never for short queries", () => {
+    expect(mayContain(bits, gramsOfQuery("muller13"))).toBe(false);
+    expect(mayContain(bits, gramsOfQuery("qqqq"))).toBe(false);
+    expect(mayContain(bits, gramsOfQuery("qqq"))).toBe(true);
+    expect(mayContain(undefined, gramsOfQuery("qqqq"))).toBe(true);
   });
 });
