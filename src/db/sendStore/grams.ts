@@ -18,12 +18,24 @@ function gramAt(text: string, at: number): number {
   return Math.imul(h, 0x9e3779b1) >>> (32 - BITS);
 }
 
-/** The map of every run of four characters in `text` (a chunk's folded lines). */
+/**
+ * The map of every run of four characters in `text` (a chunk's folded lines). The same hash as
+ * gramAt, rolled: each character is read once (a million sends' text is 40 million characters).
+ */
 export function gramsOfText(text: string): Uint32Array {
   const bits = new Uint32Array(WORDS);
-  for (let at = 0; at + 4 <= text.length; at++) {
-    const gram = gramAt(text, at);
+  if (text.length < 4) return bits;
+  let c0 = text.charCodeAt(0);
+  let c1 = text.charCodeAt(1);
+  let c2 = text.charCodeAt(2);
+  for (let at = 3; at < text.length; at++) {
+    const c3 = text.charCodeAt(at);
+    const h = Math.imul(Math.imul(Math.imul(c0, 31) + c1, 31) + c2, 31) + c3;
+    const gram = Math.imul(h, 0x9e3779b1) >>> (32 - BITS);
     bits[gram >>> 5]! |= 1 << (gram & 31);
+    c0 = c1;
+    c1 = c2;
+    c2 = c3;
   }
   return bits;
 }

@@ -84,19 +84,23 @@ export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[C
 }
 
 /**
- * Reads a list's texts into the cache ahead of a search (the Sends screen calls it on open), and
- * maps each one's runs of four characters; pauses between slices of SLICE_MS.
+ * Reads a list's texts into the cache ahead of a search (the Sends screen calls it on open), then
+ * maps each one's runs of four characters, in slices of SLICE_MS. Reading first: mapping as the
+ * batches came slowed the reading that a search typed meanwhile waits for (1M bench: 495 ms, not
+ * 212, for a search typed just after opening).
  */
 export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
+  for await (const _ of cachedTexts(keys)) {
+    // Reading is the point: each batch lands in the cache.
+  }
   let sliceStart = performance.now();
-  for await (const batch of cachedTexts(keys)) {
-    for (const [key, text] of batch) {
-      const name = id(key);
-      if (!grams.has(name) && cache.get(name) === text) grams.set(name, gramsOfText(text));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await pause();
-        sliceStart = performance.now();
-      }
+  for (const key of keys) {
+    const name = id(key);
+    const text = cache.get(name);
+    if (text !== undefined && !grams.has(name)) grams.set(name, gramsOfText(text));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
     }
   }
 }
