@@ -3,14 +3,8 @@ import { db } from "./db";
 import type { TimedSend } from "./sendStore/chunk";
 import { foldText } from "./sendStore/fold";
 import { findList, listFor, SHOWN_COPY } from "./sendStore/lists";
-import {
-  chunkKeysIn,
-  countIn,
-  newestMs,
-  type RowPosition,
-  rowsInOrder,
-  type TimeWindow,
-} from "./sendStore/read";
+import { chunkKeysIn, countIn, newestMs, type RowPosition, type TimeWindow } from "./sendStore/read";
+import { rowsInOrder } from "./sendStore/rowsInOrder";
 import { findMatches } from "./sendStore/search";
 import { warmTexts } from "./sendStore/textCache";
 import { storeSends } from "./sendStore/write";

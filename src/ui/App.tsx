@@ -8,8 +8,13 @@ import { ActivitiesPage } from "./routes/ActivitiesPage";
 import { Shell } from "./shell/Shell";
 
 const ActivityDetailPage = lazy(() => import("./routes/ActivityDetailPage"));
-const CampaignsPage = lazy(() => import("./routes/CampaignsPage"));
 const SendsPage = lazy(() => import("./routes/SendsPage"));
+// The Campaigns screen is where a send list is opened: the Sends screen's code is fetched with it,
+// so a click on a list does not wait for a module to load before reading its first page.
+const CampaignsPage = lazy(() => {
+  void SendsPage.preload();
+  return import("./routes/CampaignsPage");
+});
 const PeoplePage = lazy(() => import("./routes/PeoplePage"));
 const PersonPage = lazy(() => import("./routes/PersonPage"));
 const SettingsPage = lazy(() => import("./routes/SettingsPage"));

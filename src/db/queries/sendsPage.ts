@@ -1,6 +1,7 @@
 import type { TimedSend } from "../sendStore/chunk";
 import { findList } from "../sendStore/lists";
-import { type RowPosition, rowsInOrder, type TimeWindow } from "../sendStore/read";
+import type { RowPosition, TimeWindow } from "../sendStore/read";
+import { rowsInOrder } from "../sendStore/rowsInOrder";
 import { findMatches, type Matches, matchedRows, positionOf } from "../sendStore/search";
 import { countSends, toSend } from "../sends";
 import { windowOf } from "../sendsFilter";
@@ -81,11 +82,13 @@ async function browsePage(
   const more = run.length > size;
   const rows = run.slice(0, size);
   if (!forward) rows.reverse();
-  // The other side holds rows unless the page starts at an end of the list.
+  // The other side holds rows unless the page starts at an end of the list, as "first" and "last"
+  // do: no second read for them (it would read and decode the same chunk again).
   const edge = rows[forward ? 0 : rows.length - 1];
-  const otherSide = edge
-    ? (await take(list, forward ? flip(q.order) : q.order, window, edge, 1)).length > 0
-    : false;
+  const otherSide =
+    edge && from !== undefined
+      ? (await take(list, forward ? flip(q.order) : q.order, window, edge, 1)).length > 0
+      : false;
   const sends = rows.map((row) => toSend(q.dataset, row));
   return forward
     ? { rows: sends, hasNext: more, hasPrevious: otherSide }

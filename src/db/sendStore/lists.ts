@@ -1,6 +1,7 @@
 import Dexie from "dexie";
 import { parseSendsDatasetId } from "../datasets";
 import { db } from "../db";
+import { newStamp } from "./keyCache";
 
 /**
  * Each send list has a small number, its chunks' first key part, instead of its 76-character
@@ -12,6 +13,8 @@ export interface SendList {
   dataset: string;
   accountId: string;
   copy: number;
+  /** Renewed by every write of the list's chunks (keyCache.ts); absent before the first. */
+  stamp?: string;
 }
 
 export const SHOWN_COPY = 0;
@@ -26,7 +29,7 @@ export async function listFor(dataset: string, copy = SHOWN_COPY): Promise<numbe
   const found = await findList(dataset, copy);
   if (found !== undefined) return found;
   const { accountId } = parseSendsDatasetId(dataset);
-  return (await db().sendLists.add({ dataset, accountId, copy })) as number;
+  return (await db().sendLists.add({ dataset, accountId, copy, stamp: newStamp() })) as number;
 }
 
 /** Every key of one list's chunks lies between these bounds. */

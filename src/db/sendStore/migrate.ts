@@ -1,5 +1,6 @@
 import Dexie, { type Transaction } from "dexie";
 import { encodeChunk, MAX_CHUNK_ROWS, type TimedSend } from "./chunk";
+import { newStamp } from "./keyCache";
 import { SHOWN_COPY } from "./lists";
 
 /**
@@ -76,7 +77,7 @@ async function listsFor(
   const copies = [SHOWN_COPY, ...(state?.resyncCopy !== undefined ? [state.resyncCopy] : [])];
   const lists = new Map<number, { id: number; rows: TimedSend[] }>();
   for (const copy of copies) {
-    const id = (await tx.table("sendLists").add({ dataset, accountId, copy })) as number;
+    const id = (await tx.table("sendLists").add({ dataset, accountId, copy, stamp: newStamp() })) as number;
     lists.set(copy, { id, rows: [] });
   }
   return lists;

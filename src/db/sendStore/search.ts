@@ -9,9 +9,10 @@ import {
   type TimedSend,
 } from "./chunk";
 import { foldText } from "./fold";
+import { gramsOfQuery, mayContain } from "./grams";
 import { pause, SLICE_MS } from "./pause";
 import { chunkKeysIn, inWindow, type RowPosition, type TimeWindow } from "./read";
-import { cachedTexts } from "./textCache";
+import { cachedGrams, cachedTexts } from "./textCache";
 
 /** The lines of one chunk that match, in time order. */
 export interface ChunkMatches {
@@ -67,6 +68,7 @@ export async function findMatches(
   options: ScanOptions = {},
 ): Promise<Matches & { complete: boolean }> {
   const folded = foldText(query);
+  const needles = gramsOfQuery(folded);
   const keys = await chunkKeysIn(list, window);
   if (options.order === "desc") keys.reverse();
   const chunks: ChunkMatches[] = [];
@@ -76,6 +78,8 @@ export async function findMatches(
   const enough = () => options.stopAfter !== undefined && total >= options.stopAfter;
   for await (const batch of cachedTexts(keys)) {
     for (const [key, text] of batch) {
+      // A chunk whose map lacks a run of the query cannot hold it (grams.ts): not scanned.
+      if (!mayContain(cachedGrams(key), needles)) continue;
       let lines = matchingLines(text, folded);
       if (lines.length > 0 && !(inWindow(key[1], window) && inWindow(key[3], window))) {
         lines = await keepInWindow(key, lines, window);

@@ -11,9 +11,10 @@ import {
   sortUnique,
   type TimedSend,
 } from "./chunk";
+import { renewStamp } from "./keyCache";
 
 /**
- * Stores rows into one list, in the caller's transaction (over sendChunks and sendText): chunks
+ * Stores rows into one list, in the caller's transaction (over sendTables()): chunks
  * the rows overlap in time are read, merged with them (a row already held is replaced, not
  * repeated: the incremental overlap) and written again; a small neighbour is folded in while the
  * result fits one chunk, so the many small writes of incremental syncs do not leave tiny chunks.
@@ -35,6 +36,7 @@ export async function storeSends(list: number, rows: readonly TimedSend[]): Prom
   const encoded = split(merged).map((part) => encodeChunk(list, part));
   await database.sendChunks.bulkPut(encoded.map((e) => e.chunk));
   await database.sendText.bulkPut(encoded.map((e) => e.text));
+  await renewStamp(list);
   return merged.length - held.length;
 }
 

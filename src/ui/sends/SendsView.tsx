@@ -1,13 +1,7 @@
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import type { SendsFilter } from "../../db";
-import { getSyncState, warmSearch } from "../../db";
-import {
-  countMatchingSends,
-  keyOf,
-  readSendsPage,
-  type SendsCursor,
-  type SendsQuery,
-} from "../../db/queries/sendsPage";
+import { getSyncState } from "../../db";
+import { keyOf, type SendsCursor, type SendsPage, type SendsQuery } from "../../db/queries/sendsPage";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
 import { plural } from "../format/number";
@@ -16,16 +10,14 @@ import { createNow } from "../primitives/createNow";
 import { createOnline } from "../primitives/createOnline";
 import { Freshness } from "../shell/Freshness";
 import { StaleBanner } from "../shell/StaleBanner";
+import { createSearchTotal } from "./createSearchTotal";
 import { createSendsHistogram } from "./createSendsHistogram";
+import { createAfterPaint, createSearchWarmup, createSendsRows } from "./createSendsRows";
 import { createSendsTotal } from "./createSendsTotal";
 import { SendsHistogram } from "./SendsHistogram";
 import { SendsPager } from "./SendsPager";
 import { SendsSearchForm } from "./SendsSearchForm";
 import { SendsTable } from "./SendsTable";
-
-// Paged, not virtualised: see src/db/queries/sendsPage.ts for why. 100 rows fill a desktop screen
-// and keep the DOM small on a phone.
-export const PAGE_SIZE = 100;
 
 /** One send list: the when-it-went-out picture, search, count, pages of rows, export. */
 export function SendsView(props: { dataset: string; campaignName?: string }) {
@@ -38,52 +30,32 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
     dataset: props.dataset,
     contains: filter().contains ?? "",
   });
+  const searching = () => query().contains.trim() !== "";
   // A new filter starts again from its first page.
   createEffect(on(filter, () => setCursor({ kind: "first" }), { defer: true }));
   // IndexedDB serves a database's requests largely in order, and counting a million keys takes
   // seconds: the rows are read first, then the picture (bar by bar), and the count comes from it.
-  const page = createLiveQuery(
-    () => [query(), cursor()] as const,
-    ([q, c]) => readSendsPage(q, c, PAGE_SIZE),
-  );
+  const rows = createSendsRows(query, cursor);
   const state = createLiveQuery(() => props.dataset, getSyncState);
-  // Once the first rows are on screen (not before: IndexedDB serves requests in order), the list's
-  // search text is read into memory, so the first search of a large list need not wait for it.
-  const [searchReady, setSearchReady] = createSignal(false);
-  createEffect(
-    on([() => props.dataset, () => page.loading()], ([dataset, loading]) => {
-      if (!loading) {
-        warmSearch(dataset).then(
-          () => setSearchReady(true),
-          (error: unknown) => console.warn("Mailroom: could not prepare search", error),
-        );
-      }
-    }),
+  const painted = createAfterPaint(() => !rows.loading());
+  const searchReady = createSearchWarmup(
+    () => props.dataset,
+    () => !painted(),
   );
   const histogram = createSendsHistogram(() =>
-    page.loading() || state.loading()
+    !painted() || state.loading()
       ? undefined
       : [props.dataset, `${state.value()?.fetchedAt}|${state.value()?.status}`],
   );
   const histogramReady = () => histogram.state === "ready";
   const browseTotal = createSendsTotal(
-    () => (query().contains.trim() === "" ? query() : undefined),
+    () => (searching() ? undefined : query()),
     state.value,
     () => (histogramReady() ? histogram() : undefined),
     histogramReady,
   );
-  // A search's first page may come before its count: the count is then read on its own.
-  const searchTotal = createLiveQuery(
-    () =>
-      query().contains.trim() !== "" && !page.loading() && page.value()?.total === undefined
-        ? query()
-        : undefined,
-    (q) => (q ? countMatchingSends(q) : undefined),
-  );
-  const total = () =>
-    query().contains.trim() === "" ? browseTotal.total() : (page.value()?.total ?? searchTotal.value());
-  const rows = () => page.value()?.rows ?? [];
-  const edge = (i: number) => rows()[i < 0 ? rows().length - 1 : i];
+  const searchTotal = createSearchTotal(query, rows.current);
+  const total = () => (searching() ? searchTotal.total() : browseTotal.total());
 
   return (
     <>
@@ -105,31 +77,43 @@ export function SendsView(props: { dataset: string; campaignName?: string }) {
         <ExportButton filter={filter()} campaignName={props.campaignName} label="Export these sends (CSV)" />
         <RowCount total={total()} />
       </div>
-      <Show when={page.error() ?? browseTotal.error() ?? searchTotal.error()}>
+      <Show when={rows.error() ?? browseTotal.error() ?? searchTotal.error()}>
         {(error) => <ErrorNotice error={error()} />}
       </Show>
-      <Show when={!page.loading()} fallback={<p class="muted">Reading the cache…</p>}>
-        <Show when={rows().length > 0} fallback={<p class="panel empty">No sends match.</p>}>
-          <SendsTable
-            rows={rows()}
-            caption={`Sends, ${filter().order === "asc" ? "oldest" : "newest"} first`}
-          />
-        </Show>
-        <SendsPager
-          hasPrevious={page.value()?.hasPrevious ?? false}
-          hasNext={page.value()?.hasNext ?? false}
-          onFirst={() => setCursor({ kind: "first" })}
-          onLast={() => setCursor({ kind: "last" })}
-          onPrevious={() => {
-            const first = edge(0);
-            if (first) setCursor({ kind: "before", key: keyOf(first) });
-          }}
-          onNext={() => {
-            const last = edge(-1);
-            if (last) setCursor({ kind: "after", key: keyOf(last) });
-          }}
-        />
+      <Show when={!rows.loading()} fallback={<p class="muted">Reading the cache…</p>}>
+        <SendsPageRows page={rows.page()} order={filter().order} onCursor={setCursor} />
       </Show>
+    </>
+  );
+}
+
+/** The page's rows (or "No sends match.") and the pager that moves from them. */
+function SendsPageRows(props: {
+  page: SendsPage | undefined;
+  order: "asc" | "desc";
+  onCursor: (cursor: SendsCursor) => void;
+}) {
+  const rows = () => props.page?.rows ?? [];
+  const edge = (i: number) => rows()[i < 0 ? rows().length - 1 : i];
+  return (
+    <>
+      <Show when={rows().length > 0} fallback={<p class="panel empty">No sends match.</p>}>
+        <SendsTable rows={rows()} caption={`Sends, ${props.order === "asc" ? "oldest" : "newest"} first`} />
+      </Show>
+      <SendsPager
+        hasPrevious={props.page?.hasPrevious ?? false}
+        hasNext={props.page?.hasNext ?? false}
+        onFirst={() => props.onCursor({ kind: "first" })}
+        onLast={() => props.onCursor({ kind: "last" })}
+        onPrevious={() => {
+          const first = edge(0);
+          if (first) props.onCursor({ kind: "before", key: keyOf(first) });
+        }}
+        onNext={() => {
+          const last = edge(-1);
+          if (last) props.onCursor({ kind: "after", key: keyOf(last) });
+        }}
+      />
     </>
   );
 }

@@ -14,7 +14,8 @@ import {
   useDb,
 } from "../../../src/db";
 import { findList } from "../../../src/db/sendStore/lists";
-import { chunkKeysIn, rowsInOrder } from "../../../src/db/sendStore/read";
+import { chunkKeysIn } from "../../../src/db/sendStore/read";
+import { rowsInOrder } from "../../../src/db/sendStore/rowsInOrder";
 import {
   createV1Database,
   layoutOf,

@@ -1,0 +1,46 @@
+import Dexie from "dexie";
+import { db } from "../db";
+import type { ChunkKey } from "./chunk";
+
+/**
+ * Every chunk key of a list, kept in memory: reading a million sends' keys (a thousand) from
+ * IndexedDB took 10–100 ms a search, queued behind whatever else the screen was reading. The list's
+ * row carries a stamp that every write of its chunks renews in the write's own transaction
+ * (renewStamp), so a write from any context (the service worker's sync, another tab) is seen:
+ * reading the stamp is one small get, and a live query that reads it runs again after each write.
+ */
+const cache = new Map<string, { stamp: string; keys: ChunkKey[] }>();
+
+// The database name too: tests (and a second profile) open other databases with the same list numbers.
+const id = (list: number) => `${db().name}\u0000${list}`;
+
+/** A stamp no earlier write of any list used. */
+export const newStamp = (): string => crypto.randomUUID();
+
+/** Marks the list's chunks as changed. Call in the transaction that writes them (over sendLists). */
+export async function renewStamp(list: number): Promise<void> {
+  await db().sendLists.update(list, { stamp: newStamp() });
+}
+
+/** Every chunk key of `list`, in key (time) order. */
+export async function listKeys(list: number): Promise<ChunkKey[]> {
+  const database = db();
+  const name = id(list);
+  // The stamp first: keys read after it are at least as new, so a write landing between the two
+  // reads only makes the next call read the keys again (its stamp differs), never serve old ones.
+  const stamp = (await database.sendLists.get(list))?.stamp;
+  const hit = cache.get(name);
+  if (stamp !== undefined && hit?.stamp === stamp) return hit.keys;
+  const keys = (await database.sendChunks
+    .where(":id")
+    .between([list], [list, Dexie.maxKey], true, true)
+    .primaryKeys()) as ChunkKey[];
+  if (stamp === undefined) cache.delete(name);
+  else cache.set(name, { stamp, keys });
+  return keys;
+}
+
+/** For tests: forget everything. */
+export function clearKeyCache(): void {
+  cache.clear();
+}
