@@ -1,5 +1,5 @@
 import { parseSendsDatasetId } from "../datasets";
-import { loadSendListTitle } from "../queries/campaigns";
+import { loadSendListTitles } from "../queries/campaigns";
 import { foldText } from "../sendStore/fold";
 import type { Generation } from "../types";
 import { withPersonIndex } from "./accountIndex";
@@ -53,10 +53,10 @@ export async function personHistory(
   const datasets = [...new Set(places.map((p) => p.dataset))];
   const [rows, named] = await Promise.all([
     rowsAt(places, (key) => index.textOf(key)),
-    Promise.all(datasets.map(loadSendListTitle)),
+    loadSendListTitles(datasets),
   ]);
   const titles = new Map(
-    datasets.map((dataset, i) => [dataset, named[i] ?? parseSendsDatasetId(dataset).reportId]),
+    datasets.map((dataset) => [dataset, named.get(dataset) ?? parseSendsDatasetId(dataset).reportId]),
   );
   const sends: (PersonSend & { ms: number })[] = [];
   rows.forEach((row, i) => {

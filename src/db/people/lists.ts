@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { loadCampaignsWithLists } from "../queries/campaigns";
-import { SHOWN_COPY } from "../sendStore/lists";
+import { type SendList, SHOWN_COPY } from "../sendStore/lists";
 
 /** A send list of the account as the device holds it: its small number and its dataset id. */
 export interface CachedList {
@@ -10,10 +10,21 @@ export interface CachedList {
 
 /** The account's send lists held on this device (the copies shown), in dataset order. */
 export async function cachedListsOf(accountId: string): Promise<CachedList[]> {
+  return shownLists(await shownListRows(accountId));
+}
+
+/** The rows of the account's lists as shown (a resync's copy is not, until it replaces the list). */
+export async function shownListRows(accountId: string): Promise<(SendList & { id: number })[]> {
   const rows = await db().sendLists.where("accountId").equals(accountId).toArray();
+  return rows.filter(
+    (row): row is SendList & { id: number } => row.copy === SHOWN_COPY && row.id !== undefined,
+  );
+}
+
+/** Those rows as People names them, in dataset order. */
+export function shownLists(rows: readonly (SendList & { id: number })[]): CachedList[] {
   return rows
-    .filter((row) => row.copy === SHOWN_COPY && row.id !== undefined)
-    .map((row) => ({ list: row.id as number, dataset: row.dataset }))
+    .map((row) => ({ list: row.id, dataset: row.dataset }))
     .sort((a, b) => (a.dataset < b.dataset ? -1 : a.dataset > b.dataset ? 1 : 0));
 }
 

@@ -15,6 +15,33 @@ export interface IndexedChunk {
   hashes: Int32Array;
   /** Where each line starts in `text`: a match's line by binary search, not by counting newlines. */
   starts: Int32Array;
+  /** hash × LINES + line, sorted: a person's lines in this chunk by binary search. */
+  byHash: Float64Array;
+}
+
+// A chunk's lines are numbered below this (MAX_CHUNK_ROWS is 1,000): a hash (|h| < 2³¹) times it
+// plus a line is exact in a double (< 2⁵³), and sorting those doubles sorts by hash, then line.
+const LINES = 65_536;
+
+function sortedByHash(hashes: Int32Array): Float64Array {
+  const sorted = new Float64Array(hashes.length);
+  for (let line = 0; line < hashes.length; line++) sorted[line] = hashes[line]! * LINES + line;
+  return sorted.sort();
+}
+
+/** The lines of a chunk whose email hashes to `hash`, by binary search over its sorted hashes. */
+function linesWithHash(byHash: Float64Array, hash: number): number[] {
+  const from = hash * LINES;
+  let low = 0;
+  let high = byHash.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byHash[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  const lines: number[] = [];
+  for (let at = low; at < byHash.length && byHash[at]! < from + LINES; at++) lines.push(byHash[at]! - from);
+  return lines;
 }
 
 /** One send to a person: where it lies, and whether its line has a name. */
@@ -40,9 +67,6 @@ function lineStarts(text: string, lines: number): Int32Array {
 }
 
 export const chunkId = (key: ChunkKey) => key.join("\u0000");
-
-// A filter on the low bits of the hashes asked for: most lines are passed over with one array read.
-const FILTER_BITS = 1 << 20;
 
 /**
  * What People asks of a set of chunks, in memory: each chunk's folded emails with their hashes,
@@ -75,15 +99,12 @@ export class PersonIndex {
   }
 
   /**
-   * Every send to each of these folded emails, in no particular order: one pass over the chunks'
-   * hashes, pausing between slices (a million numbers hold the thread long enough on a busy machine).
+   * Every send to each of these folded emails, in no particular order: a binary search of each
+   * chunk's sorted hashes per email (the email itself compared where a hash matches), pausing
+   * between slices.
    */
   async placesOf(emails: ReadonlySet<string>, signal?: AbortSignal): Promise<Map<string, IndexedPlace[]>> {
-    const filter = new Uint8Array(FILTER_BITS >> 3);
-    for (const email of emails) {
-      const bit = hashOf(email) & (FILTER_BITS - 1);
-      filter[bit >> 3]! |= 1 << (bit & 7);
-    }
+    const wanted = [...emails].map((email) => ({ email, hash: hashOf(email) }));
     const found = new Map<string, IndexedPlace[]>();
     let sliceStart = performance.now();
     for (const chunk of this.held.values()) {
@@ -92,16 +113,14 @@ export class PersonIndex {
         await pause();
         sliceStart = performance.now();
       }
-      const { hashes, emails: lines } = chunk;
-      for (let line = 0; line < hashes.length; line++) {
-        const bit = hashes[line]! & (FILTER_BITS - 1);
-        if ((filter[bit >> 3]! & (1 << (bit & 7))) === 0) continue;
-        const email = lines[line]!;
-        if (!emails.has(email)) continue;
-        const place = { key: chunk.key, line, named: chunk.named[line] === 1 };
-        const own = found.get(email);
-        if (own) own.push(place);
-        else found.set(email, [place]);
+      for (const { email, hash } of wanted) {
+        for (const line of linesWithHash(chunk.byHash, hash)) {
+          if (chunk.emails[line] !== email) continue;
+          const place = { key: chunk.key, line, named: chunk.named[line] === 1 };
+          const own = found.get(email);
+          if (own) own.push(place);
+          else found.set(email, [place]);
+        }
       }
     }
     return found;
@@ -123,6 +142,7 @@ export class PersonIndex {
     const { emails, named } = emailsOf(key, text);
     const hashes = new Int32Array(emails.length);
     for (let line = 0; line < emails.length; line++) hashes[line] = hashOf(emails[line]!);
-    this.held.set(id, { key, text, emails, named, hashes, starts: lineStarts(text, emails.length) });
+    const starts = lineStarts(text, emails.length);
+    this.held.set(id, { key, text, emails, named, hashes, starts, byHash: sortedByHash(hashes) });
   }
 }

@@ -24,15 +24,21 @@ export async function renewStamp(list: number): Promise<void> {
 
 /** Every chunk key of `list`, in key (time) order. */
 export async function listKeys(list: number): Promise<ChunkKey[]> {
-  const database = db();
-  const name = id(list);
   // The stamp first: keys read after it are at least as new, so a write landing between the two
   // reads only makes the next call read the keys again (its stamp differs), never serve old ones.
-  const stamp = (await database.sendLists.get(list))?.stamp;
+  return keysAtStamp(list, (await db().sendLists.get(list))?.stamp);
+}
+
+/**
+ * The same, for a caller that read the list's row (and so its stamp) itself, before this call:
+ * People reads every list of an account in one query, then only the keys of lists that changed.
+ */
+export async function keysAtStamp(list: number, stamp: string | undefined): Promise<ChunkKey[]> {
+  const name = id(list);
   const hit = cache.get(name);
   if (stamp !== undefined && hit?.stamp === stamp) return hit.keys;
-  const keys = (await database.sendChunks
-    .where(":id")
+  const keys = (await db()
+    .sendChunks.where(":id")
     .between([list], [list, Dexie.maxKey], true, true)
     .primaryKeys()) as ChunkKey[];
   if (stamp === undefined) cache.delete(name);
