@@ -4,6 +4,7 @@ import { countSends, db, type Send, sendTables, storeSendPage, warmSearch } from
 import { type ChunkKey, encodeChunk } from "../../../src/db/sendStore/chunk";
 import { gramsOfQuery, gramsOfText, mayContain } from "../../../src/db/sendStore/grams";
 import { findList, promoteCopy } from "../../../src/db/sendStore/lists";
+import { backgroundPause } from "../../../src/db/sendStore/pause";
 import { chunkKeysIn, type TimeWindow } from "../../../src/db/sendStore/read";
 import { findMatches } from "../../../src/db/sendStore/search";
 import { cachedTexts, clearTextCache } from "../../../src/db/sendStore/textCache";
@@ -185,5 +186,22 @@ describe("the four-character maps", () => {
     expect(mayContain(bits, gramsOfQuery("qqqq"))).toBe(false);
     expect(mayContain(bits, gramsOfQuery("qqq"))).toBe(true);
     expect(mayContain(undefined, gramsOfQuery("qqqq"))).toBe(true);
+  });
+});
+
+describe("the warm-up's pauses", () => {
+  it("wait for a background-priority task where the browser has one, an ordinary pause elsewhere", async () => {
+    const asked: string[] = [];
+    const postTask = (task: () => void, options: { priority: string }) => {
+      asked.push(options.priority);
+      task();
+      return Promise.resolve();
+    };
+    vi.stubGlobal("scheduler", { postTask });
+    await backgroundPause();
+    vi.unstubAllGlobals();
+    expect(asked).toEqual(["background"]);
+    await backgroundPause();
+    expect(asked).toHaveLength(1);
   });
 });
