@@ -2,7 +2,6 @@ import Dexie from "dexie";
 import { describe, expect, it, vi } from "vitest";
 import { countSends, db, type Send, sendTables, storeSendPage, warmSearch } from "../../../src/db";
 import { type ChunkKey, encodeChunk } from "../../../src/db/sendStore/chunk";
-import { gramsOfQuery, gramsOfText, mayContain } from "../../../src/db/sendStore/grams";
 import { findList, promoteCopy } from "../../../src/db/sendStore/lists";
 import { chunkKeysIn, type TimeWindow } from "../../../src/db/sendStore/read";
 import { findMatches } from "../../../src/db/sendStore/search";
@@ -167,23 +166,5 @@ describe("the search text read for a scan", () => {
     for await (const _ of cachedTexts(keys)) break;
     expect(read.mock.calls.map(([asked]) => asked.length)).toEqual([2]);
     read.mockRestore();
-  });
-});
-
-describe("the four-character maps", () => {
-  const text = ["anna.muller12@example.org\tanna muller", "zoe@gmail.com\tzoe li"].join("\n");
-  const bits = gramsOfText(text);
-
-  it("hold every part of the text, so a search never skips a chunk that holds it", () => {
-    for (let from = 0; from < text.length; from++)
-      for (let to = from + 4; to <= Math.min(text.length, from + 12); to++)
-        expect(mayContain(bits, gramsOfQuery(text.slice(from, to)))).toBe(true);
-  });
-
-  it("rule a chunk out when a run of the query is missing, and never for short queries", () => {
-    expect(mayContain(bits, gramsOfQuery("muller13"))).toBe(false);
-    expect(mayContain(bits, gramsOfQuery("qqqq"))).toBe(false);
-    expect(mayContain(bits, gramsOfQuery("qqq"))).toBe(true);
-    expect(mayContain(undefined, gramsOfQuery("qqqq"))).toBe(true);
   });
 });
