@@ -88,7 +88,11 @@ export function availableSendColumns(datasets: readonly string[]): SendColumn[] 
   return [...ids].map((id) => SEND_COLUMNS[id]!);
 }
 
-function pick<Row>(table: Record<string, ExportColumn<Row>>, ids: readonly string[]): ExportColumn<Row>[] {
+/** The columns named by `ids`, in their order; an unknown or missing choice is refused. */
+export function pick<Row>(
+  table: Record<string, ExportColumn<Row>>,
+  ids: readonly string[],
+): ExportColumn<Row>[] {
   if (ids.length === 0) throw new Error("Choose at least one column to export");
   return ids.map((id) => {
     const column = table[id];

@@ -1,6 +1,6 @@
 import type { ComparedRow } from "../db/people/comparedRows";
 import type { PersonSend } from "../db/people/history";
-import type { ExportColumn } from "./columns";
+import { type ExportColumn, pick } from "./columns";
 
 // The columns of the People screen's two exports. Field names follow the sends reports' where the
 // value is the same (email_address, first_name, last_name, contact_id).
@@ -39,15 +39,6 @@ export const COMPARISON_COLUMNS: Record<string, ExportColumn<ComparedRow>> = {
 };
 
 export const DEFAULT_COMPARISON_COLUMNS = ["email_address", "first_name", "last_name", "lists_received"];
-
-function pick<Row>(table: Record<string, ExportColumn<Row>>, ids: readonly string[]): ExportColumn<Row>[] {
-  if (ids.length === 0) throw new Error("Choose at least one column to export");
-  return ids.map((id) => {
-    const column = table[id];
-    if (!column) throw new Error(`Unknown export column: ${id}`);
-    return column;
-  });
-}
 
 export const historyColumns = (ids: readonly string[]) => pick(HISTORY_COLUMNS, ids);
 export const comparisonColumns = (ids: readonly string[]) => pick(COMPARISON_COLUMNS, ids);
