@@ -8,7 +8,7 @@ const PAGES_TURNED = 20;
 export const sendsPath = (dataset: string) => `/campaigns/${encodeURIComponent(dataset)}/sends`;
 
 /**
- * The Sends screen over the synced campaign: in-app navigation to the first painted row, prefix
+ * The Sends screen over the synced campaign: in-app navigation (from the click) to the first painted row, prefix
  * and substring searches (each its own time, the typing pause excluded), long tasks while paging
  * through, and the last row reached.
  */
@@ -17,13 +17,19 @@ export async function measureList(context: BrowserContext, appUrl: string, datas
   await page.goto(`${appUrl}/campaigns`);
   const link = page.locator(`a[href="${sendsPath(dataset)}"]`);
   await link.waitFor();
-  const clickedAt = await page.evaluate(() => performance.now());
+  // From the click the page receives: Playwright's checks before it clicks (the link scrolled into
+  // view, stable over two animation frames, hit-tested) are the harness's time, not the app's.
+  // The time from before those checks is kept too, as first_paint_from_action_ms.
+  await page.evaluate(`document.querySelector(${JSON.stringify(`a[href="${sendsPath(dataset)}"]`)})
+    .addEventListener("click", () => { window.__benchClickedAt = performance.now(); }, { capture: true, once: true })`);
+  const actionAt = await page.evaluate(() => performance.now());
   await link.click();
   const firstRowAt = await frameWhen(
     page,
     "() => document.querySelector('.sends-table tbody tr') !== null",
     "",
   );
+  const clickedAt = Number(await page.evaluate("window.__benchClickedAt"));
 
   // Prefixes from a row far down the first page, so the unfiltered page does not match already:
   // the address up to its "@" (looking for one person; six letters would only be a first name in
@@ -55,6 +61,7 @@ export async function measureList(context: BrowserContext, appUrl: string, datas
   await page.close();
   return {
     first_paint_ms: round(firstRowAt - clickedAt),
+    first_paint_from_action_ms: round(firstRowAt - actionAt),
     search_ms: searchMs,
     search_broad_ms: broadSearchMs,
     search_substring_ms: slower(domainMs, surnameMs),
