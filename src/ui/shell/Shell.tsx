@@ -1,13 +1,18 @@
 import { A } from "@solidjs/router";
 import type { ParentProps } from "solid-js";
-import { ErrorBoundary, For, Suspense } from "solid-js";
+import { ErrorBoundary, For, lazy, Suspense } from "solid-js";
 import { appPath } from "../appBase";
 import { ScreenErrorBoundary } from "../errors/ScreenErrorBoundary";
-import { ReloadPrompt } from "../pwa/ReloadPrompt";
 import { useInstallPrompt } from "../pwa/useInstallPrompt";
 import { AccountSwitcher } from "./AccountSwitcher";
 import { ErrorPanel } from "./ErrorPanel";
 import { OfflineIndicator } from "./OfflineIndicator";
+
+// Its own chunk, after the first screen: it registers the service worker and says when a new
+// version waits, neither of which the first paint needs (the entry stays within its 65 KB).
+const ReloadPrompt = lazy(() =>
+  import("../pwa/ReloadPrompt").then((module) => ({ default: module.ReloadPrompt })),
+);
 
 /** The main navigation, in its order. */
 const SCREENS = [
@@ -51,7 +56,9 @@ export function Shell(props: ParentProps) {
           <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
         </ErrorBoundary>
       </main>
-      <ReloadPrompt />
+      <Suspense>
+        <ReloadPrompt />
+      </Suspense>
     </div>
   );
 }
