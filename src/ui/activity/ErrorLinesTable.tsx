@@ -1,7 +1,7 @@
-import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import { createMemo, createSignal, type JSX, Show } from "solid-js";
 import type { ActivityErrorLine } from "../../db";
+import { DataTable } from "../format/DataTable";
 import { formatCount } from "../format/number";
-import { TableHead } from "../format/TableHead";
 import { searchErrorLines } from "./errorLineSearch";
 
 // Beyond this many matches the table shows the first ones and says so: a 50,000-line import
@@ -32,23 +32,16 @@ export function ErrorLinesTable(props: { lines: ActivityErrorLine[]; exportContr
           {formatCount(matches().length)} of {formatCount(props.lines.length)} lines
           {matches().length > SHOWN_LINES ? ` (the first ${SHOWN_LINES} shown; export for all)` : ""}
         </p>
-        <div class="table-scroll">
-          <table class="data-table">
-            <TableHead columns={["Line", "Kind", "Email", "Message"]} />
-            <tbody>
-              <For each={matches().slice(0, SHOWN_LINES)}>
-                {(line) => (
-                  <tr>
-                    <td>{line.lineNumber ?? "—"}</td>
-                    <td>{line.kind}</td>
-                    <td>{line.email ?? "—"}</td>
-                    <td>{line.message}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Line", "Kind", "Email", "Message"]} rows={matches().slice(0, SHOWN_LINES)}>
+          {(line) => (
+            <tr>
+              <td>{line.lineNumber ?? "—"}</td>
+              <td>{line.kind}</td>
+              <td>{line.email ?? "—"}</td>
+              <td>{line.message}</td>
+            </tr>
+          )}
+        </DataTable>
       </Show>
     </section>
   );

@@ -1,13 +1,13 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import type { CompareQuery } from "../../db/people/compare";
 import type { ComparedRow } from "../../db/people/comparedRows";
 import type { ComparisonAnswer } from "../../export/compareClient";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
+import { DataTable } from "../format/DataTable";
 import { plural } from "../format/number";
 import { OffsetPager } from "../format/OffsetPager";
-import { TableHead } from "../format/TableHead";
 import { personHref } from "./personHref";
 
 export const COMPARE_PAGE = 50;
@@ -34,25 +34,22 @@ export function CompareResult(props: { query: CompareQuery; answer: ComparisonAn
       <Show when={count() > 0} fallback={<p class="panel empty">Nobody answers this question.</p>}>
         <Show when={rows.latest} fallback={<p class="muted">Reading the people…</p>}>
           {(page) => (
-            <div class="table-scroll">
-              <table class="data-table compare-table">
-                <caption class="visually-hidden">People who answer the question</caption>
-                <TableHead columns={["Email", "Name", "Chosen lists received"]} />
-                <tbody>
-                  <For each={page()}>
-                    {(row) => (
-                      <tr>
-                        <td class="email">
-                          <A href={personHref(row.email.toLowerCase())}>{row.email}</A>
-                        </td>
-                        <td>{nameOf(row)}</td>
-                        <td>{row.lists}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              class="compare-table"
+              caption="People who answer the question"
+              columns={["Email", "Name", "Chosen lists received"]}
+              rows={page()}
+            >
+              {(row) => (
+                <tr>
+                  <td class="email">
+                    <A href={personHref(row.email.toLowerCase())}>{row.email}</A>
+                  </td>
+                  <td>{nameOf(row)}</td>
+                  <td>{row.lists}</td>
+                </tr>
+              )}
+            </DataTable>
           )}
         </Show>
         <OffsetPager

@@ -1,9 +1,9 @@
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import { PEOPLE_PAGE, type PeopleAnswer } from "../../db/people/search";
+import { DataTable } from "../format/DataTable";
 import { plural } from "../format/number";
 import { OffsetPager } from "../format/OffsetPager";
-import { TableHead } from "../format/TableHead";
 import { TimeText } from "../format/TimeText";
 import { personHref } from "./personHref";
 
@@ -21,28 +21,25 @@ export function PeopleResults(props: {
         {plural(props.found.total, "person", "people")}
       </p>
       <Show when={props.found.people.length > 0} fallback={<p class="panel empty">Nobody matches.</p>}>
-        <div class="table-scroll">
-          <table class="data-table people-table">
-            <caption class="visually-hidden">People whose email or name contains “{props.text}”</caption>
-            <TableHead columns={["Email", "Name", "Send lists", "Last sent"]} />
-            <tbody>
-              <For each={props.found.people}>
-                {(person) => (
-                  <tr>
-                    <td class="email">
-                      <A href={personHref(person.folded)}>{person.email}</A>
-                    </td>
-                    <td>{person.name ?? "—"}</td>
-                    <td>{person.lists}</td>
-                    <td>
-                      <TimeText at={person.lastSentAt} now={props.now} />
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="people-table"
+          caption={<>People whose email or name contains “{props.text}”</>}
+          columns={["Email", "Name", "Send lists", "Last sent"]}
+          rows={props.found.people}
+        >
+          {(person) => (
+            <tr>
+              <td class="email">
+                <A href={personHref(person.folded)}>{person.email}</A>
+              </td>
+              <td>{person.name ?? "—"}</td>
+              <td>{person.lists}</td>
+              <td>
+                <TimeText at={person.lastSentAt} now={props.now} />
+              </td>
+            </tr>
+          )}
+        </DataTable>
         <OffsetPager
           label="Pages of people"
           offset={props.offset}

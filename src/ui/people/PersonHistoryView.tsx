@@ -1,10 +1,10 @@
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import { personHistory } from "../../db/people/history";
 import { ErrorNotice } from "../errors/ErrorNotice";
 import { ExportButton } from "../export/ExportButton";
+import { DataTable } from "../format/DataTable";
 import { plural } from "../format/number";
-import { TableHead } from "../format/TableHead";
 import { formatAbsolute, toIso } from "../format/time";
 import { createLiveQuery } from "../primitives/createLiveQuery";
 import { CoverageLine } from "./CoverageLine";
@@ -37,33 +37,28 @@ export function PersonHistoryView(props: { accountId: string; email: string }) {
               when={found().sends.length > 0}
               fallback={<p class="panel empty">No cached send list holds a send to this address.</p>}
             >
-              <div class="table-scroll">
-                <table class="data-table history-table">
-                  <caption class="visually-hidden">Sends to {props.email}, newest first</caption>
-                  <TableHead columns={["Sent", "Campaign", "API", "Email", "Name"]} />
-                  <tbody>
-                    <For each={found().sends}>
-                      {(send) => (
-                        <tr>
-                          <td>
-                            <time datetime={toIso(send.sentAt)}>{formatAbsolute(send.sentAt)}</time>
-                          </td>
-                          <td>
-                            <A href={`/campaigns/${encodeURIComponent(send.dataset)}/sends`}>
-                              {send.campaign}
-                            </A>
-                          </td>
-                          <td>
-                            <span class="badge generation">{send.generation}</span>
-                          </td>
-                          <td class="email">{send.email}</td>
-                          <td>{name(send)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                class="history-table"
+                caption={<>Sends to {props.email}, newest first</>}
+                columns={["Sent", "Campaign", "API", "Email", "Name"]}
+                rows={found().sends}
+              >
+                {(send) => (
+                  <tr>
+                    <td>
+                      <time datetime={toIso(send.sentAt)}>{formatAbsolute(send.sentAt)}</time>
+                    </td>
+                    <td>
+                      <A href={`/campaigns/${encodeURIComponent(send.dataset)}/sends`}>{send.campaign}</A>
+                    </td>
+                    <td>
+                      <span class="badge generation">{send.generation}</span>
+                    </td>
+                    <td class="email">{send.email}</td>
+                    <td>{name(send)}</td>
+                  </tr>
+                )}
+              </DataTable>
             </Show>
           </>
         )}
