@@ -3,10 +3,12 @@ import { launchPersistent, type PersistentBrowser } from "../test/e2e/support/br
 
 /**
  * One real Chromium profile for the whole run (the worker installs once, as for a real user).
- * `--enable-precise-memory-info` makes `performance.memory` exact instead of bucketed.
+ * `--enable-precise-memory-info` makes `performance.memory` exact instead of bucketed;
+ * `--expose-gc` gives the page `window.gc()`, so the export's heap growth starts from a settled
+ * heap (without it the call did nothing and the "before" held whatever the list bench left).
  */
 export async function openBrowser(): Promise<PersistentBrowser> {
-  return launchPersistent({ extraArgs: ["--enable-precise-memory-info"] });
+  return launchPersistent({ extraArgs: ["--enable-precise-memory-info", "--js-flags=--expose-gc"] });
 }
 
 /** The bench page: same origin as the app, exposing `window.mailroomBench` (bench/page/entry.ts). */
