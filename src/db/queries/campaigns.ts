@@ -60,25 +60,14 @@ export async function loadCampaignsWithLists(accountId: string): Promise<Campaig
 
 /** "Spring sale" (or "Newsletter · resend"): the name of the campaign a send list belongs to. */
 export async function loadSendListTitle(dataset: string): Promise<string | undefined> {
-  let parsed: ReturnType<typeof parseSendsDatasetId>;
-  try {
-    parsed = parseSendsDatasetId(dataset);
-  } catch {
-    // A mistyped or truncated address: the screen says the list is not cached.
-    return undefined;
-  }
-  const { accountId, generation, reportId } = parsed;
-  if (generation === "v2") return (await db().campaigns.get([accountId, "v2", reportId]))?.name;
-  const activity = await db().campaignActivities.get([accountId, reportId]);
-  if (!activity) return undefined;
-  const name = (await db().campaigns.get([accountId, "v3", activity.campaignId]))?.name;
-  return name && activity.role === "resend" ? `${name} · resend` : name;
+  return (await loadSendListTitles([dataset])).get(dataset);
 }
 
 /**
- * loadSendListTitle for several lists at once, in two reads in all (their v3 activities, then
- * every campaign): a person's history names a campaign per list it found them in. A dataset that
- * does not parse, or whose campaign is not cached, has no title.
+ * The titles of several send lists at once, in two reads in all (their v3 activities, then every
+ * campaign): a person's history names a campaign per list it found them in. A dataset that does
+ * not parse (a mistyped or truncated address: the screen says the list is not cached), or whose
+ * campaign is not cached, has no title.
  */
 export async function loadSendListTitles(
   datasets: readonly string[],

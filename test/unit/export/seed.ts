@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { expect } from "vitest";
-import { MailroomDb, useDb } from "../../../src/db";
+import { db, MailroomDb, sendTables, storeSendPage, useDb } from "../../../src/db";
 import type { Send } from "../../../src/db/types";
 import { BOM } from "../../../src/export/csv";
 import type { CsvSink } from "../../../src/export/sinks";
@@ -98,4 +98,14 @@ export function parseCsv(text: string, bom = true): string[][] {
 /** Undoes the guard's `'` only where the original value began with a dangerous character. */
 export function unguard(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/** Stores rows as a sync does: pages of 500 in time order, one transaction each. */
+export async function syncPages(dataset: string, rows: Send[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const page = rows.slice(i, i + 500);
+    await db().transaction("rw", sendTables(), async () => {
+      await storeSendPage(dataset, page);
+    });
+  }
 }

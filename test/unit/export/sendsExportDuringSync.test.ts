@@ -1,20 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, type Send, type SendsFilter, sendTables, storeSendPage } from "../../../src/db";
+import type { Send, SendsFilter } from "../../../src/db";
 import { datasetPages } from "../../../src/export/sendPages";
-import { freshDb, makeSends, V2_DATASET } from "./seed";
+import { freshDb, makeSends, syncPages, V2_DATASET } from "./seed";
 
 const START = Date.UTC(2026, 10, 1);
 const key = (row: Send) => `${row.sentAt}|${row.contactId}`;
-
-/** Stores rows as a sync does: pages of 500 in time order, one transaction each. */
-async function syncPages(rows: Send[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    const page = rows.slice(i, i + 500);
-    await db().transaction("rw", sendTables(), async () => {
-      await storeSendPage(V2_DATASET, page);
-    });
-  }
-}
 
 let held: Send[] = [];
 
@@ -22,7 +12,7 @@ beforeEach(async () => {
   await freshDb();
   // Seven chunks: more than one read's batch, so the export reads some after the sync's write.
   held = makeSends(V2_DATASET, 6_500, START);
-  await syncPages(held);
+  await syncPages(V2_DATASET, held);
 });
 
 describe("an export while a sync writes to the same list", () => {
@@ -44,8 +34,8 @@ describe("an export while a sync writes to the same list", () => {
         contactId: `n-${row.contactId}`,
       }));
       const older = held.slice(0, 3).map((row) => ({ ...row, contactId: `${row.contactId}-o` }));
-      await syncPages(older);
-      await syncPages(newer);
+      await syncPages(V2_DATASET, older);
+      await syncPages(V2_DATASET, newer);
       for (let next = await pages.next(); !next.done; next = await pages.next()) exported.push(...next.value);
       const keys = exported.map(key);
       expect(new Set(keys).size).toBe(keys.length);
