@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { ChunkKey, SendChunk, SendText } from "./sendStore/chunk";
+import { mapEveryChunk, type SendGrams } from "./sendStore/grams";
 import type { SendList } from "./sendStore/lists";
 import type {
   Account,
@@ -28,6 +29,10 @@ export const DB_NAME = "mailroom";
  * The upgrade moves every v1 row into chunks, list by list; sync states are kept as they are, so a
  * sync resumes from its checkpoint. v3 drops the v1 table (Dexie reads it in v2's upgrade only if
  * it is deleted in a later version).
+ *
+ * v4 (2026-12): each chunk's map of runs of four characters (sendStore/gramStore.ts) stored beside
+ * its text, so a search just after a list opens reads the maps, not the whole text. The upgrade
+ * maps every chunk held; writes keep them in step from then on.
  */
 export class MailroomDb extends Dexie {
   accounts!: EntityTable<Account, "id">;
@@ -40,6 +45,7 @@ export class MailroomDb extends Dexie {
   sendLists!: EntityTable<SendList, "id">;
   sendChunks!: Dexie.Table<SendChunk, ChunkKey>;
   sendText!: Dexie.Table<SendText, ChunkKey>;
+  sendGrams!: Dexie.Table<SendGrams, ChunkKey>;
   syncState!: EntityTable<SyncState, "dataset">;
   budget!: EntityTable<RequestBudget, "appKey">;
   settings!: EntityTable<Setting, "key">;
@@ -73,5 +79,6 @@ export class MailroomDb extends Dexie {
         await migrateSendsToChunks(tx);
       });
     this.version(3).stores({ sends: null });
+    this.version(4).stores({ sendGrams: "[list+firstMs+firstId+lastMs+rows]" }).upgrade(mapEveryChunk);
   }
 }

@@ -13,7 +13,7 @@ import type { Send } from "./types";
 /** The tables a write of sends spans (with syncState and accounts, added by the caller). */
 export function sendTables() {
   const database = db();
-  return [database.sendLists, database.sendChunks, database.sendText];
+  return [database.sendLists, database.sendChunks, database.sendText, database.sendGrams];
 }
 
 /** A stored send as the screens and the export see it: with its list and campaign. */

@@ -38,12 +38,13 @@ export function listBounds(list: number): [unknown[], unknown[]] {
   return [[list], [list, Dexie.maxKey]];
 }
 
-/** Drops one list's chunks and its number. Call inside a transaction over the three send tables. */
+/** Drops one list's chunks and its number. Call inside a transaction over the send tables (sendTables()). */
 export async function dropList(list: number): Promise<void> {
   const database = db();
   const [lower, upper] = listBounds(list);
   await database.sendChunks.where(":id").between(lower, upper, true, true).delete();
   await database.sendText.where(":id").between(lower, upper, true, true).delete();
+  await database.sendGrams.where(":id").between(lower, upper, true, true).delete();
   await database.sendLists.delete(list);
 }
 

@@ -17,16 +17,3 @@ export function pause(): Promise<void> {
 
 /** A slice of work lasts at most this long before pausing. */
 export const SLICE_MS = 8;
-
-type PostTask = (task: () => void, options: { priority: "background" }) => Promise<void>;
-
-/**
- * Like pause, but for work nobody waits for (the search text's maps): in Chromium the rest of the
- * slice waits for a background-priority task, so a search typed meanwhile, whose own pauses are
- * ordinary tasks, runs first instead of sharing the thread with it. Elsewhere, an ordinary pause.
- */
-export function backgroundPause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
-  if (typeof scheduler?.postTask !== "function") return pause();
-  return scheduler.postTask(() => {}, { priority: "background" });
-}

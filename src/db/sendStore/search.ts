@@ -9,10 +9,11 @@ import {
   type TimedSend,
 } from "./chunk";
 import { foldText } from "./fold";
+import { gramsOf } from "./gramStore";
 import { gramsOfQuery, mayContain } from "./grams";
 import { pause, SLICE_MS } from "./pause";
 import { chunkKeysIn, inWindow, type RowPosition, type TimeWindow } from "./read";
-import { cachedGrams, cachedTexts } from "./textCache";
+import { cachedTexts } from "./textCache";
 
 /** The lines of one chunk that match, in time order. */
 export interface ChunkMatches {
@@ -58,8 +59,9 @@ export interface ScanOptions {
 
 /**
  * Every send of `list` whose email or name contains `query` (folded: any case, accents ignored),
- * in the window, in time order. Reads the chunks' search text only (cached, see textCache.ts),
- * plus the rows of the chunks cut by the window's edges; pauses between slices of SLICE_MS.
+ * in the window, in time order. Reads the chunks' maps (gramStore.ts) and the search text of those
+ * the maps leave (cached, see textCache.ts), plus the rows of the chunks cut by the window's
+ * edges; pauses between slices of SLICE_MS.
  */
 export async function findMatches(
   list: number,
@@ -71,15 +73,16 @@ export async function findMatches(
   const needles = gramsOfQuery(folded);
   const keys = await chunkKeysIn(list, window);
   if (options.order === "desc") keys.reverse();
+  // A chunk whose map lacks a run of the query cannot hold it (grams.ts): its text is not read.
+  const maps = needles ? await gramsOf(keys) : [];
+  const candidates = needles ? keys.filter((_, i) => mayContain(maps[i], needles)) : keys;
   const chunks: ChunkMatches[] = [];
   let total = 0;
   let sliceStart = performance.now();
   let stoppedEarly = false;
   const enough = () => options.stopAfter !== undefined && total >= options.stopAfter;
-  for await (const batch of cachedTexts(keys)) {
+  for await (const batch of cachedTexts(candidates)) {
     for (const [key, text] of batch) {
-      // A chunk whose map lacks a run of the query cannot hold it (grams.ts): not scanned.
-      if (!mayContain(cachedGrams(key), needles)) continue;
       let lines = matchingLines(text, folded);
       if (lines.length > 0 && !(inWindow(key[1], window) && inWindow(key[3], window))) {
         lines = await keepInWindow(key, lines, window);

@@ -1,7 +1,6 @@
 import { db } from "../db";
 import type { ChunkKey, SendText } from "./chunk";
-import { gramsOfText } from "./grams";
-import { backgroundPause, SLICE_MS } from "./pause";
+import { gramsOf } from "./gramStore";
 
 /**
  * The search text of chunks, kept in memory once read: a search over a million sends then reads
@@ -13,8 +12,6 @@ import { backgroundPause, SLICE_MS } from "./pause";
 const CACHE_CHARS = 96 * 1024 * 1024;
 const cache = new Map<string, string>();
 let cachedChars = 0;
-/** The four-character map of each cached text (grams.ts), built by warmTexts. */
-const grams = new Map<string, Uint32Array>();
 
 // The database name too: tests (and a second profile) open other databases with the same list numbers.
 const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
@@ -27,7 +24,6 @@ function remember(key: ChunkKey, text: string): void {
   for (const [oldest, value] of cache) {
     if (cachedChars <= CACHE_CHARS) break;
     cache.delete(oldest);
-    grams.delete(oldest);
     cachedChars -= value.length;
   }
 }
@@ -84,37 +80,20 @@ export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[C
 }
 
 /**
- * Reads a list's texts into the cache ahead of a search (the Sends screen calls it on open), then
- * maps each one's runs of four characters, in slices of SLICE_MS at background priority (a search
- * typed meanwhile goes first). Reading first: mapping as the
- * batches came slowed the reading that a search typed meanwhile waits for (1M bench: 495 ms, not
- * 212, for a search typed just after opening).
+ * Reads a list's four-character maps (gramStore.ts), then its texts, into memory ahead of a search
+ * (the Sends screen calls it on open). Maps first: they are a fifth of the text's size and all a
+ * search for one person needs before it reads the few chunks they leave.
  */
 export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
+  await gramsOf(keys);
   for await (const _ of cachedTexts(keys)) {
     // Reading is the point: each batch lands in the cache.
   }
-  let sliceStart = performance.now();
-  for (const key of keys) {
-    const name = id(key);
-    const text = cache.get(name);
-    if (text !== undefined && !grams.has(name)) grams.set(name, gramsOfText(text));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await backgroundPause();
-      sliceStart = performance.now();
-    }
-  }
-}
-
-/** The four-character map of a cached text, when warmTexts built one. */
-export function cachedGrams(key: ChunkKey): Uint32Array | undefined {
-  return grams.get(id(key));
 }
 
 /** For tests: forget everything. */
 export function clearTextCache(): void {
   reading.clear();
   cache.clear();
-  grams.clear();
   cachedChars = 0;
 }

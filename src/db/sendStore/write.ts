@@ -11,6 +11,7 @@ import {
   sortUnique,
   type TimedSend,
 } from "./chunk";
+import { gramsOfChunkText } from "./grams";
 import { renewStamp } from "./keyCache";
 
 /**
@@ -33,9 +34,11 @@ export async function storeSends(list: number, rows: readonly TimedSend[]): Prom
   const database = db();
   await database.sendChunks.bulkDelete(touched);
   await database.sendText.bulkDelete(touched);
+  await database.sendGrams.bulkDelete(touched);
   const encoded = split(merged).map((part) => encodeChunk(list, part));
   await database.sendChunks.bulkPut(encoded.map((e) => e.chunk));
   await database.sendText.bulkPut(encoded.map((e) => e.text));
+  await database.sendGrams.bulkPut(encoded.map((e) => gramsOfChunkText(e.text)));
   await renewStamp(list);
   return merged.length - held.length;
 }

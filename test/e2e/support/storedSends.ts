@@ -1,14 +1,17 @@
 import type { Page } from "playwright-core";
 import { encodeChunk, MAX_CHUNK_ROWS, type TimedSend } from "../../../src/db/sendStore/chunk";
+import { gramsOfText } from "../../../src/db/sendStore/grams";
 import type { Send } from "../../../src/db/types";
 
-// A send list written straight into the app's own stores (sendLists, sendChunks, sendText), in
+// A send list written straight into the app's own stores (sendLists, sendChunks, sendText, sendGrams), in
 // the chunks the app itself would cut (src/db/sendStore/chunk.ts encodes them here, in Node).
 
 /** A chunk and its text as page.evaluate can carry them: typed arrays as plain arrays. */
 interface PortableChunk {
   chunk: Record<string, unknown>;
   text: Record<string, unknown>;
+  /** The text's map of runs of four characters (grams.ts), as its 32-bit words. */
+  grams: number[];
   offsets: number[];
   wideOffsets: boolean;
   uuids?: number[];
@@ -39,6 +42,7 @@ export function portableChunks(rows: readonly Send[]): PortableChunk[] {
     const portable: PortableChunk = {
       chunk: { ...rest, ids: { text: ids.text } },
       text: { ...text },
+      grams: Array.from(gramsOfText(text.text)),
       offsets: Array.from(offsets),
       wideOffsets: offsets instanceof Float64Array,
     };
@@ -62,7 +66,10 @@ export async function writeSendList(
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction(["sendLists", "sendChunks", "sendText", ...Object.keys(others)], "readwrite");
+      const tx = db.transaction(
+        ["sendLists", "sendChunks", "sendText", "sendGrams", ...Object.keys(others)],
+        "readwrite",
+      );
       for (const [store, rows] of Object.entries(others))
         for (const row of rows) tx.objectStore(store).put(row);
       const add = tx.objectStore("sendLists").add({ dataset, accountId, copy: 0 });
@@ -75,6 +82,8 @@ export async function writeSendList(
           const offsets = c.wideOffsets ? new Float64Array(c.offsets) : new Uint32Array(c.offsets);
           tx.objectStore("sendChunks").put({ ...c.chunk, list: id, ids, offsets });
           tx.objectStore("sendText").put({ ...c.text, list: id });
+          const { text: _, ...head } = c.text;
+          tx.objectStore("sendGrams").put({ ...head, list: id, bits: new Uint32Array(c.grams) });
         }
       };
       await new Promise((resolve, reject) => {

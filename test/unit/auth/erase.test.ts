@@ -99,6 +99,7 @@ describe("sign out and erase", () => {
     expect(left.tokens).toBe(0);
     expect(left.sendChunks).toBe(1);
     expect(left.sendText).toBe(1);
+    expect(left.sendGrams).toBe(1);
     expect(left.accounts).toBe(1);
   });
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { MailroomDb } from "../../../src/db";
 
 describe("the schema", () => {
-  it("is at version 3 with every table the layers rely on", async () => {
+  it("is at version 4 with every table the layers rely on", async () => {
     const database = new MailroomDb(`test-${crypto.randomUUID()}`);
     await database.open();
-    expect(database.verno).toBe(3);
+    expect(database.verno).toBe(4);
     expect(database.tables.map((t) => t.name).sort()).toEqual(
       [
         "accounts",
@@ -17,6 +17,7 @@ describe("the schema", () => {
         "campaignActivities",
         "campaigns",
         "sendChunks",
+        "sendGrams",
         "sendLists",
         "sendText",
         "settings",
@@ -41,7 +42,7 @@ describe("the schema", () => {
     first.close();
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.verno).toBe(3);
+    expect(raw.verno).toBe(4);
     raw.close();
     const second = new MailroomDb(name);
     expect(await second.budget.get("k")).toMatchObject({ used: 7 });

@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gramsOfQuery, gramsOfText, mayContain } from "../../../src/db/sendStore/grams";
-import { backgroundPause } from "../../../src/db/sendStore/pause";
 
 describe("the four-character maps", () => {
   const text = ["anna.muller12@example.org\tanna muller", "zoe@gmail.com\tzoe li"].join("\n");
@@ -17,22 +16,5 @@ describe("the four-character maps", () => {
     expect(mayContain(bits, gramsOfQuery("qqqq"))).toBe(false);
     expect(mayContain(bits, gramsOfQuery("qqq"))).toBe(true);
     expect(mayContain(undefined, gramsOfQuery("qqqq"))).toBe(true);
-  });
-});
-
-describe("the warm-up's pauses", () => {
-  it("wait for a background-priority task where the browser has one, an ordinary pause elsewhere", async () => {
-    const asked: string[] = [];
-    const postTask = (task: () => void, options: { priority: string }) => {
-      asked.push(options.priority);
-      task();
-      return Promise.resolve();
-    };
-    vi.stubGlobal("scheduler", { postTask });
-    await backgroundPause();
-    vi.unstubAllGlobals();
-    expect(asked).toEqual(["background"]);
-    await backgroundPause();
-    expect(asked).toHaveLength(1);
   });
 });
