@@ -3,6 +3,7 @@ import { findList } from "../sendStore/lists";
 import type { RowPosition, TimeWindow } from "../sendStore/read";
 import { rowsInOrder } from "../sendStore/rowsInOrder";
 import { findMatches, type Matches, matchedRows, positionOf } from "../sendStore/search";
+import { asSearch } from "../sendStore/searchGate";
 import { countSends, toSend } from "../sends";
 import { windowOf } from "../sendsFilter";
 import type { Send } from "../types";
@@ -148,7 +149,10 @@ export async function readSendsPage(q: SendsQuery, cursor: SendsCursor, size: nu
   if (isEmptyRange(q)) return EMPTY;
   const list = await findList(q.dataset);
   if (list === undefined) return EMPTY;
-  return q.contains.trim() === "" ? browsePage(list, q, cursor, size) : searchPage(list, q, cursor, size);
+  // A search's page as one search (searchGate.ts): the warm-up's reads wait for its rows too.
+  return q.contains.trim() === ""
+    ? browsePage(list, q, cursor, size)
+    : asSearch(() => searchPage(list, q, cursor, size));
 }
 
 /** Rows in browse mode: whole chunks counted from their keys, the edge chunks read. */

@@ -1,19 +1,12 @@
 import { db } from "../db";
-import {
-  type ChunkKey,
-  compareSends,
-  decodeRow,
-  linesOf,
-  type SendChunk,
-  type SendText,
-  type TimedSend,
-} from "./chunk";
+import { type ChunkKey, compareSends, decodeRow, type SendChunk, type TimedSend } from "./chunk";
 import { foldText } from "./fold";
 import { gramsOf } from "./gramStore";
 import { gramsOfQuery, mayContain } from "./grams";
 import { pause, SLICE_MS } from "./pause";
 import { chunkKeysIn, inWindow, type RowPosition, type TimeWindow } from "./read";
-import { cachedTexts } from "./textCache";
+import { asSearch } from "./searchGate";
+import { cachedTexts, textsOf } from "./textCache";
 
 /** The lines of one chunk that match, in time order. */
 export interface ChunkMatches {
@@ -63,11 +56,20 @@ export interface ScanOptions {
  * the maps leave (cached, see textCache.ts), plus the rows of the chunks cut by the window's
  * edges; pauses between slices of SLICE_MS.
  */
-export async function findMatches(
+export function findMatches(
   list: number,
   query: string,
   window: TimeWindow = {},
   options: ScanOptions = {},
+): Promise<Matches & { complete: boolean }> {
+  return asSearch(() => scan(list, query, window, options));
+}
+
+async function scan(
+  list: number,
+  query: string,
+  window: TimeWindow,
+  options: ScanOptions,
 ): Promise<Matches & { complete: boolean }> {
   const folded = foldText(query);
   const needles = gramsOfQuery(folded);
@@ -133,17 +135,14 @@ export async function matchedRows(matches: Matches, start: number, count: number
     seen = end;
     if (seen >= start + count) break;
   }
-  const database = db();
   const keys = wanted.map((w) => w.key);
-  const [rows, texts] = await Promise.all([
-    database.sendChunks.bulkGet(keys),
-    database.sendText.bulkGet(keys),
-  ]);
+  // The texts from the cache the scan filled; only the rows are read.
+  const [rows, texts] = await Promise.all([db().sendChunks.bulkGet(keys), textsOf(keys)]);
   return wanted.flatMap((w, i) => {
     const chunk = rows[i] as SendChunk | undefined;
-    const text = texts[i] as SendText | undefined;
-    if (!chunk || !text) return [];
-    const lines = linesOf(text);
+    const text = texts[i];
+    if (!chunk || text === undefined) return [];
+    const lines = text.split("\n");
     return w.lines.map((line) => decodeRow(chunk, lines, line));
   });
 }

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import type { ChunkKey, SendText } from "./chunk";
 import { gramsOf } from "./gramStore";
+import { searchesDone } from "./searchGate";
 
 /**
  * The search text of chunks, kept in memory once read: a search over a million sends then reads
@@ -63,31 +64,46 @@ export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[C
     start += size, size = Math.min(BATCH, size * 2)
   ) {
     const slice = keys.slice(start, start + size);
-    const missing = slice.filter((key) => !cache.has(id(key)));
-    // A text another scan is reading already (a search typed while the screen warms the list) is
-    // waited for, not read twice: IndexedDB would serve the two reads one after the other.
-    const pending = [...new Set(missing.map((key) => reading.get(id(key))).filter((p) => p !== undefined))];
-    const unread = missing.filter((key) => !reading.has(id(key)));
-    if (unread.length > 0) pending.push(readInto(unread));
-    await Promise.all(pending);
+    const texts = await textsOf(slice);
     const batch: [ChunkKey, string][] = [];
-    for (const key of slice) {
-      const text = cache.get(id(key));
+    slice.forEach((key, i) => {
+      const text = texts[i];
       if (text !== undefined) batch.push([key, text]);
-    }
+    });
     yield batch;
   }
 }
 
+/** The texts of `keys`, in their order (undefined for a chunk gone): cached ones at once, the others in one read. */
+export async function textsOf(keys: readonly ChunkKey[]): Promise<(string | undefined)[]> {
+  const missing = keys.filter((key) => !cache.has(id(key)));
+  // A text another scan is reading already (a search typed while the screen warms the list) is
+  // waited for, not read twice: IndexedDB would serve the two reads one after the other.
+  const pending = new Set(missing.map((key) => reading.get(id(key))).filter((p) => p !== undefined));
+  const unread = missing.filter((key) => !reading.has(id(key)));
+  if (unread.length > 0) pending.add(readInto(unread));
+  await Promise.all(pending);
+  return keys.map((key) => cache.get(id(key)));
+}
+
+/** Chunks the warm-up reads per round trip: a search typed meanwhile waits for at most one batch. */
+const WARM_BATCH = 8;
+
 /**
  * Reads a list's four-character maps (gramStore.ts), then its texts, into memory ahead of a search
  * (the Sends screen calls it on open). Maps first: they are a fifth of the text's size and all a
- * search for one person needs before it reads the few chunks they leave.
+ * search for one person needs before it reads the few chunks they leave. The texts come in small
+ * batches, each once no search runs (searchGate.ts): the warm-up is for the searches, not before them.
  */
 export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
+  await searchesDone();
   await gramsOf(keys);
-  for await (const _ of cachedTexts(keys)) {
-    // Reading is the point: each batch lands in the cache.
+  for (let start = 0; start < keys.length; start += WARM_BATCH) {
+    await searchesDone();
+    const unread = keys
+      .slice(start, start + WARM_BATCH)
+      .filter((key) => !cache.has(id(key)) && !reading.has(id(key)));
+    if (unread.length > 0) await readInto(unread);
   }
 }
 
