@@ -3,9 +3,9 @@ import type { ChunkKey } from "../sendStore/chunk";
 
 /**
  * The folded email of each line of a chunk's search text, and whether the line has a name: what
- * every cross-list question reads, row by row. Split once per chunk and kept (a chunk's content
- * never changes under its key, see textCache.ts), so a second comparison, or the person index
- * (personIndex.ts) after a sync, does not cut a million lines again.
+ * every comparison of lists reads, row by row. Split once per chunk and kept (a chunk's content
+ * never changes under its key, see textCache.ts), so a second comparison does not cut a million
+ * lines again. (The person index holds no string a line: see indexedChunk.ts.)
  */
 export interface ChunkEmails {
   emails: string[];

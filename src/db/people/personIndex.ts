@@ -1,47 +1,33 @@
 import type { ChunkKey } from "../sendStore/chunk";
 import { pause, SLICE_MS } from "../sendStore/pause";
 import { cachedTexts } from "../sendStore/textCache";
-import { emailsOf } from "./emails";
+import { DistinctLines, type SearchText } from "./distinctLines";
+import {
+  firstWithHash,
+  hasEmail,
+  hashOf,
+  type IndexedChunk,
+  indexedChunk,
+  lineWithHash,
+} from "./indexedChunk";
 import type { SendAt } from "./rows";
 
-/** One chunk as the index holds it: its search text, its lines' folded emails and their hashes. */
-export interface IndexedChunk {
-  key: ChunkKey;
-  text: string;
-  emails: string[];
-  /** 1 where the line has a name. */
-  named: Uint8Array;
-  /** hashOf(emails[line]), line by line: a lookup compares numbers, not a million strings. */
-  hashes: Int32Array;
-  /** Where each line starts in `text`: a match's line by binary search, not by counting newlines. */
-  starts: Int32Array;
-  /** hash × LINES + line, sorted: a person's lines in this chunk by binary search. */
-  byHash: Float64Array;
-}
+export { hashOf, type IndexedChunk } from "./indexedChunk";
 
-// A chunk's lines are numbered below this (MAX_CHUNK_ROWS is 1,000): a hash (|h| < 2³¹) times it
-// plus a line is exact in a double (< 2⁵³), and sorting those doubles sorts by hash, then line.
-const LINES = 65_536;
+// Distinct lines numbered for sends now gone, above which (and above those held) they are counted again.
+const COMPACT_AFTER = 100_000;
 
-function sortedByHash(hashes: Int32Array): Float64Array {
-  const sorted = new Float64Array(hashes.length);
-  for (let line = 0; line < hashes.length; line++) sorted[line] = hashes[line]! * LINES + line;
-  return sorted.sort();
-}
+/** Pauses once SLICE_MS have passed since the last pause (throwing if cancelled meanwhile). */
+class Slicer {
+  private sliceStart = performance.now();
+  constructor(private readonly signal?: AbortSignal) {}
 
-/** The lines of a chunk whose email hashes to `hash`, by binary search over its sorted hashes. */
-function linesWithHash(byHash: Float64Array, hash: number): number[] {
-  const from = hash * LINES;
-  let low = 0;
-  let high = byHash.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (byHash[mid]! < from) low = mid + 1;
-    else high = mid;
+  async pauseIfDue(): Promise<void> {
+    if (performance.now() - this.sliceStart <= SLICE_MS) return;
+    this.signal?.throwIfAborted();
+    await pause();
+    this.sliceStart = performance.now();
   }
-  const lines: number[] = [];
-  for (let at = low; at < byHash.length && byHash[at]! < from + LINES; at++) lines.push(byHash[at]! - from);
-  return lines;
 }
 
 /** One send to a person: where it lies, and whether its line has a name. */
@@ -49,53 +35,53 @@ export interface IndexedPlace extends SendAt {
   named: boolean;
 }
 
-/** FNV-1a over the UTF-16 code units: equal emails, equal hashes; the email itself decides. */
-export function hashOf(email: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < email.length; i++) hash = Math.imul(hash ^ email.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
-function lineStarts(text: string, lines: number): Int32Array {
-  const starts = new Int32Array(lines);
-  let at = 0;
-  for (let line = 1; line < lines; line++) {
-    at = text.indexOf("\n", at) + 1;
-    starts[line] = at;
-  }
-  return starts;
-}
-
 export const chunkId = (key: ChunkKey) => key.join("\u0000");
 
 /**
- * What People asks of a set of chunks, in memory: each chunk's folded emails with their hashes,
- * and where its lines start. `update` brings it to exactly the chunks given, reading only those
- * it does not hold and forgetting those gone: chunk keys are content keys (a chunk rewritten by a
- * sync has a new key), so a new page, a resync or a removed list shows as keys added and keys
- * gone. Nothing spans chunks (no map of every person to keep in step, no million small arrays
- * for the collector): a chunk is added or dropped whole. It pauses between slices of SLICE_MS.
+ * What People asks of a set of chunks, in memory: where each chunk's lines and their emails lie,
+ * their emails' hashes (indexedChunk.ts), and the distinct lines of them all (distinctLines.ts)
+ * that a search scans. `update` brings it to exactly the chunks given, reading only those it does not hold and
+ * then forgetting those gone: chunk keys are content keys (a chunk rewritten by a sync has a new
+ * key), so a new page, a resync or a removed list shows as keys added and keys gone. Chunks are
+ * added or dropped whole, their lines counted in and out of the distinct lines. It pauses between
+ * slices of SLICE_MS.
  */
 export class PersonIndex {
   private readonly held = new Map<string, IndexedChunk>();
+  private distinct = new DistinctLines();
+
+  /** `compactAfter`: lines gone above which (and above those held) the lines are counted again. */
+  constructor(private readonly compactAfter = COMPACT_AFTER) {}
 
   async update(wanted: readonly ChunkKey[], signal?: AbortSignal): Promise<void> {
     const wantedIds = new Map<string, ChunkKey>();
     for (const key of wanted) wantedIds.set(chunkId(key), key);
-    for (const id of this.held.keys()) if (!wantedIds.has(id)) this.held.delete(id);
     const missing = [...wantedIds].filter(([id]) => !this.held.has(id)).map(([, key]) => key);
-    let sliceStart = performance.now();
+    const slice = new Slicer(signal);
     for await (const batch of cachedTexts(missing)) {
       // A chunk rewritten since its key was read has no text: the next update sees its new key.
       for (const [key, text] of batch) {
         this.add(key, text);
-        if (performance.now() - sliceStart <= SLICE_MS) continue;
-        signal?.throwIfAborted();
-        await pause();
-        sliceStart = performance.now();
+        await slice.pauseIfDue();
       }
     }
+    // Dropped after the new ones are in: a line a rewritten chunk keeps is never counted out.
+    for (const id of [...this.held.keys()]) {
+      if (wantedIds.has(id)) continue;
+      this.held.delete(id);
+      this.distinct.remove(id);
+      await slice.pauseIfDue();
+    }
+    if (this.distinct.gone > this.compactAfter && this.distinct.gone > this.distinct.size) {
+      this.distinct = await this.recounted(slice);
+    }
+    await this.distinct.texts(signal);
     signal?.throwIfAborted();
+  }
+
+  /** The distinct lines' text of the chunks held, the part a search scans. */
+  searchTexts(signal?: AbortSignal): Promise<SearchText[]> {
+    return this.distinct.texts(signal);
   }
 
   /**
@@ -114,8 +100,10 @@ export class PersonIndex {
         sliceStart = performance.now();
       }
       for (const { email, hash } of wanted) {
-        for (const line of linesWithHash(chunk.byHash, hash)) {
-          if (chunk.emails[line] !== email) continue;
+        for (let at = firstWithHash(chunk.byHash, hash); ; at++) {
+          const line = lineWithHash(chunk.byHash, at, hash);
+          if (line === -1) break;
+          if (!hasEmail(chunk, line, email)) continue;
           const place = { key: chunk.key, line, named: chunk.named[line] === 1 };
           const own = found.get(email);
           if (own) own.push(place);
@@ -139,10 +127,21 @@ export class PersonIndex {
   private add(key: ChunkKey, text: string): void {
     const id = chunkId(key);
     if (this.held.has(id)) return;
-    const { emails, named } = emailsOf(key, text);
-    const hashes = new Int32Array(emails.length);
-    for (let line = 0; line < emails.length; line++) hashes[line] = hashOf(emails[line]!);
-    const starts = lineStarts(text, emails.length);
-    this.held.set(id, { key, text, emails, named, hashes, starts, byHash: sortedByHash(hashes) });
+    const chunk = indexedChunk(key, text);
+    this.held.set(id, chunk);
+    this.distinct.add(id, chunk);
+  }
+
+  /**
+   * The distinct lines counted again from the chunks held, without the numbers of lines gone
+   * (a resync or a removed list leaves them behind): swapped in only once whole.
+   */
+  private async recounted(slice: Slicer): Promise<DistinctLines> {
+    const fresh = new DistinctLines();
+    for (const [id, chunk] of this.held) {
+      fresh.add(id, chunk);
+      await slice.pauseIfDue();
+    }
+    return fresh;
   }
 }

@@ -1,5 +1,5 @@
 import { pause, SLICE_MS } from "../sendStore/pause";
-import type { IndexedChunk } from "./personIndex";
+import type { SearchText } from "./distinctLines";
 
 /** The index of the line holding character `at`: the last start at or before it. */
 function lineAt(starts: Int32Array, at: number): number {
@@ -11,6 +11,14 @@ function lineAt(starts: Int32Array, at: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/** The email of a line: the line up to its tab, or all of it. */
+function emailAt(text: string, starts: Int32Array, line: number): string {
+  const start = starts[line]!;
+  const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+  const tab = text.indexOf("\t", start);
+  return text.slice(start, tab === -1 || tab > end ? end : tab);
 }
 
 /**
@@ -48,22 +56,22 @@ class DistinctEmails {
 }
 
 /**
- * The folded emails of every line of these chunks containing `query` (already folded), each
- * once, in no particular order. One indexOf per match over each chunk's text, the match's line
- * found by binary search over where lines start, then the search goes on from the next line;
- * pauses between slices.
+ * The folded emails of every line of these texts (the distinct lines' segments, or chunks)
+ * containing `query` (already folded), each once, in no particular order. One indexOf per match
+ * over each text, the match's line found by binary search over where lines start, then the
+ * search goes on from the next line; pauses between slices.
  */
 export async function matchingEmails(
-  chunks: Iterable<IndexedChunk>,
+  texts: Iterable<SearchText>,
   query: string,
   signal?: AbortSignal,
 ): Promise<string[]> {
   const matched = new DistinctEmails();
   let sliceStart = performance.now();
-  for (const { text, starts, emails, hashes } of chunks) {
+  for (const { text, starts, emails, hashes } of texts) {
     for (let at = text.indexOf(query); at !== -1; ) {
       const line = lineAt(starts, at);
-      matched.add(hashes[line]!, emails[line]!);
+      matched.add(hashes[line]!, emails ? emails[line]! : emailAt(text, starts, line));
       if (line + 1 >= starts.length) break;
       at = text.indexOf(query, starts[line + 1]!);
     }
