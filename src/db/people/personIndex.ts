@@ -114,9 +114,12 @@ export class PersonIndex {
     return found;
   }
 
-  /** The search text held for this chunk, if it is held: what a row read need not read again. */
-  textOf(key: ChunkKey): string | undefined {
-    return this.held.get(chunkId(key))?.text;
+  /** Line `line` of this chunk's search text, if the chunk is held: read where it starts, not split. */
+  lineOf(key: ChunkKey, line: number): string | undefined {
+    const chunk = this.held.get(chunkId(key));
+    if (!chunk || line < 0 || line >= chunk.starts.length) return undefined;
+    const end = line + 1 < chunk.starts.length ? chunk.starts[line + 1]! - 1 : chunk.text.length;
+    return chunk.text.slice(chunk.starts[line]!, end);
   }
 
   /** The chunks held, in no particular order. */
