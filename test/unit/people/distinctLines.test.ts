@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DistinctLines, type SearchText } from "../../../src/db/people/distinctLines";
 import { splitEmails } from "../../../src/db/people/emails";
-import { hashOf, type IndexedChunk, indexedChunk } from "../../../src/db/people/indexedChunk";
+import { hashOf, type IndexedChunk, indexedChunk, linesWithEmail } from "../../../src/db/people/indexedChunk";
 import { matchingEmails } from "../../../src/db/people/textMatch";
 
 /** A chunk as the person index holds it, from its lines ("folded email\tfolded name"). */
@@ -72,6 +72,29 @@ describe("a chunk read into the index", () => {
     );
     expect([...chunk.named]).toEqual([...split.named]);
     expect([...chunk.hashes]).toEqual(split.emails.map(hashOf));
+  });
+  it("reads every line whatever row count its key gives", () => {
+    const text = ["a@x.org\tann lee", "b@x.org\t", "c@x.org", "", "d@x.org\tx"].join("\n");
+    const right = indexedChunk([1, 1, "c", 1, 5], text);
+    for (const rows of [0, 1, 3, 6, 1_000]) {
+      const read = indexedChunk([1, 1, "c", 1, rows], text);
+      expect([...read.starts], String(rows)).toEqual([...right.starts]);
+      expect([...read.emailEnds], String(rows)).toEqual([...right.emailEnds]);
+      expect([...read.named], String(rows)).toEqual([...right.named]);
+      expect([...read.hashes], String(rows)).toEqual([...right.hashes]);
+    }
+    expect(right.starts.length).toBe(5);
+  });
+
+  it("finds each line of an email, not those of another email with the same hash", () => {
+    const lines = Array.from({ length: 1_000 }, (_, i) => poolLine(i % 7 === 0 ? i % 3 : 3 + i));
+    const chunk = chunkOf(1, lines);
+    for (const email of [COLLIDING, OTHER, "person17@example.org", "nobody@example.org"]) {
+      const expected = lines.flatMap((line, i) => (line.split("\t")[0] === email ? [i] : []));
+      const found = linesWithEmail(chunk, email, hashOf(email), [99]).sort((a, b) => a - b);
+      expect(found, email).toEqual(expected);
+    }
+    expect(linesWithEmail(chunk, COLLIDING, hashOf(COLLIDING), []).length).toBeGreaterThan(1);
   });
 });
 
