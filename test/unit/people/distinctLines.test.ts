@@ -110,6 +110,36 @@ describe("the distinct lines of the chunks held", () => {
     expect(distinct.size).toBe(lines.length);
   });
 
+  it("tell apart a chunk's lines that follow an earlier chunk's but differ, or left with their sends", async () => {
+    const [a, b, c] = ["a@x.org\tann", "b@x.org\tbo", "c@x.org\tcy"];
+    const distinct = new DistinctLines();
+    const held = new Map<string, IndexedChunk>();
+    const add = (id: string, lines: string[]) => {
+      held.set(id, chunkOf(held.size, lines));
+      distinct.add(id, held.get(id)!);
+    };
+    const remove = (id: string) => {
+      held.delete(id);
+      distinct.remove(id);
+    };
+    // The same order, a line with the same hash and length in place of one (COLLIDING, OTHER).
+    add("first", [a, `${COLLIDING}\t`, b, c]);
+    add("second", [a, `${OTHER}\t`, b, "c@x.org\tcyd", c]);
+    expect(linesOf(await distinct.texts()).sort()).toEqual(expectedLines(held.values()));
+    // A line gone (b, number 1) whose old place in the text holds its text again, under number 2.
+    const fresh = new DistinctLines();
+    fresh.add("one", chunkOf(0, [a, b]));
+    fresh.add("keep", chunkOf(1, [a]));
+    await fresh.texts();
+    fresh.remove("one");
+    await fresh.texts();
+    fresh.add("two", chunkOf(2, [b]));
+    await fresh.texts();
+    fresh.add("three", chunkOf(3, [a, b]));
+    expect(linesOf(await fresh.texts()).sort()).toEqual([a, b]);
+    expect(fresh.size).toBe(2);
+  });
+
   it("count a chunk added twice once", async () => {
     const [chunk] = randomChunks(1, 3);
     const distinct = new DistinctLines();
