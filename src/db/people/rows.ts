@@ -24,6 +24,21 @@ export function lineOfText(text: string, line: number): string | undefined {
   return text.slice(start, end === -1 ? text.length : end);
 }
 
+// A text read from disk is walked to each line wanted while few are; past this, split once.
+const WALKS_PER_TEXT = 4;
+
+/** Lines of a text read from disk, one at a time: walked to for the first few, then from one split. */
+function readLines(text: string | undefined): ((line: number) => string | undefined) | undefined {
+  if (text === undefined) return undefined;
+  let walks = 0;
+  let split: string[] | undefined;
+  return (line) => {
+    if (split === undefined && ++walks <= WALKS_PER_TEXT) return lineOfText(text, line);
+    split ??= text.split("\n");
+    return split[line];
+  };
+}
+
 /** The row at `line` of `chunk`, its search line given: decodeRow reads only that line. */
 function rowOf(chunk: SendChunk, line: number, text: string): TimedSend {
   const lines: string[] = [];
@@ -57,13 +72,14 @@ export async function rowsAt(
     unknown.length > 0 ? database.sendText.bulkGet(unknown) : Promise.resolve([]),
   ]);
   const chunkOf = new Map(unique.map((key, i) => [keyId(key), chunks[i] as SendChunk | undefined]));
-  const readText = new Map(unknown.map((key, i) => [keyId(key), (read[i] as SendText | undefined)?.text]));
+  const readText = new Map(
+    unknown.map((key, i) => [keyId(key), readLines((read[i] as SendText | undefined)?.text)]),
+  );
   return places.map((place, i) => {
     const id = keyId(place.key);
     const chunk = chunkOf.get(id);
     if (!chunk || place.line >= chunk.rows) return undefined;
-    const stored = readText.get(id);
-    const text = held[i] ?? (stored === undefined ? undefined : lineOfText(stored, place.line));
+    const text = held[i] ?? readText.get(id)?.(place.line);
     return text === undefined ? undefined : rowOf(chunk, place.line, text);
   });
 }

@@ -118,10 +118,6 @@ describe("the distinct lines of the chunks held", () => {
       held.set(id, chunkOf(held.size, lines));
       distinct.add(id, held.get(id)!);
     };
-    const remove = (id: string) => {
-      held.delete(id);
-      distinct.remove(id);
-    };
     // The same order, a line with the same hash and length in place of one (COLLIDING, OTHER).
     add("first", [a, `${COLLIDING}\t`, b, c]);
     add("second", [a, `${OTHER}\t`, b, "c@x.org\tcyd", c]);

@@ -64,6 +64,9 @@ describe("rows read at their places", () => {
     expect(keys.length).toBeGreaterThanOrEqual(4);
     expect(rows.some((row) => row.firstName === "Mary\tAnn" && row.lastName === "O'Neil\tSmith")).toBe(true);
     expect(await rowsAt(places)).toEqual(rows);
+    // A few places a chunk (each text walked to its lines, not split).
+    const few = places.flatMap((_, i) => (i % 400 === 7 || i % 400 === 399 ? [i] : []));
+    expect(await rowsAt(few.map((i) => places[i]!))).toEqual(few.map((i) => rows[i]));
     const index = new PersonIndex();
     await index.update(keys);
     const texts = vi.spyOn(db().sendText, "bulkGet");
