@@ -37,10 +37,7 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
  */
 export class DistinctLines {
   private numbered = 0;
-  /**
-   * A record of FIELDS numbers a line, side by side so that adding a send reads one place: its
-   * sends, length, hash, its email's hash, and where it lies in its segment's text.
-   */
+  /** FIELDS numbers a line side by side (sends, length, hash, email's hash, place in its segment). */
   private records = new Int32Array(FIELDS << 10);
   /** By number, lines numbered since their segment was built (slices of the chunk they came from), else "". */
   private readonly pending: string[] = [];
@@ -50,10 +47,9 @@ export class DistinctLines {
   private readonly byChunk = new Map<string, Int32Array>();
   private readonly segments: { text: string; starts: Int32Array; hashes: Int32Array }[] = [];
   private readonly dirty = new Set<number>();
-  /** Lines numbered whose sends have all gone. */
-  gone = 0;
+  gone = 0; // Lines numbered whose sends have all gone.
 
-  /** Lines held: each has at least one send. */
+  /** Lines held: each has a send. */
   get size(): number {
     return this.numbered - this.gone;
   }
@@ -62,13 +58,21 @@ export class DistinctLines {
     if (this.byChunk.has(id)) return;
     const { text, starts, emailEnds, hashes, named } = chunk;
     const numbers = new Int32Array(starts.length);
+    // Line `next` is tried first: lists sent to one audience hold their people in one order, so a
+    // chunk's lines mostly follow an earlier chunk's numbers, whose records lie side by side.
+    let next = this.numbered;
     for (let line = 0; line < starts.length; line++) {
       const start = starts[line]!;
       const emailEnd = emailEnds[line]!;
       // A line without a name is its email alone ("email\t" and "email" match the same queries).
       const end =
         named[line] === 1 ? (line + 1 < starts.length ? starts[line + 1]! - 1 : text.length) : emailEnd;
-      const number = this.numberOf(hashes[line]!, text, start, emailEnd, end);
+      const hash = hashOn(hashes[line]!, text, emailEnd, end);
+      const number =
+        next < this.numbered && this.holds(next, hash, text, start, end)
+          ? next
+          : this.numberOf(hash, hashes[line]!, text, start, end);
+      next = number + 1;
       numbers[line] = number;
       if (this.records[FIELDS * number + SENDS]!++ === 0) this.dirty.add(Math.floor(number / SEGMENT_LINES));
     }
@@ -97,6 +101,13 @@ export class DistinctLines {
     return this.segments.filter((segment) => segment.starts.length > 0);
   }
 
+  /** Whether `number` is a line held with this hash whose text is text[start, end): compared in full. */
+  private holds(number: number, hash: number, text: string, start: number, end: number): boolean {
+    const record = FIELDS * number;
+    if (this.records[record + SENDS]! === 0 || this.records[record + HASH] !== hash) return false;
+    return this.records[record + LENGTH] === end - start && this.lineText(number) === text.slice(start, end);
+  }
+
   /** The text of a line held. */
   private lineText(number: number): string {
     const pending = this.pending[number]!;
@@ -107,19 +118,18 @@ export class DistinctLines {
     return this.segments[Math.floor(number / SEGMENT_LINES)]!.text.slice(position, position + length);
   }
 
-  /** The number of the line text[start, end) (its email ends at emailEnd), numbered anew if not held. */
-  private numberOf(emailHash: number, text: string, start: number, emailEnd: number, end: number): number {
+  /** The number of the line text[start, end) (its hash and its email's given), numbered anew if not held. */
+  private numberOf(hash: number, emailHash: number, text: string, start: number, end: number): number {
     // Every line numbered so far has a send (or is gone): the table may be rebuilt without GONE.
     if ((this.used + 1) * 4 > this.table.length) this.rehash();
-    const hash = hashOn(emailHash, text, emailEnd, end);
     const mask = (this.table.length >> 1) - 1;
     let slot = hash & mask;
     let free = -1;
     for (let held = this.table[2 * slot + 1]!; held !== EMPTY; held = this.table[2 * slot + 1]!) {
       if (held === GONE) {
         if (free === -1) free = slot;
-      } else if (this.table[2 * slot] === hash && this.records[FIELDS * held + LENGTH] === end - start) {
-        if (this.lineText(held) === text.slice(start, end)) return held;
+      } else if (this.table[2 * slot] === hash && this.holds(held, hash, text, start, end)) {
+        return held;
       }
       slot = (slot + 1) & mask;
     }

@@ -52,7 +52,7 @@ export async function personHistory(
   );
   const datasets = [...new Set(places.map((p) => p.dataset))];
   const [rows, named] = await Promise.all([
-    rowsAt(places, (key) => index.textOf(key)),
+    rowsAt(places, (key, line) => index.lineOf(key, line)),
     loadSendListTitles(datasets),
   ]);
   const titles = new Map(

@@ -16,13 +16,14 @@ export interface IndexedChunk {
   named: Uint8Array;
   /** hashOf(the line's email), line by line: a lookup compares numbers, not a million strings. */
   hashes: Int32Array;
-  /** hash × LINES + line, sorted: a person's lines in this chunk by binary search. */
-  byHash: Float64Array;
+  /**
+   * An open-addressing table of line + 1 (0: empty slot) by email hash: a person's lines in this
+   * chunk by one probe, where a sorted copy of the hashes took a sort to build and a binary search
+   * to read. A chunk's lines are far fewer than 2¹⁶ (MAX_CHUNK_ROWS is 1,000): a slot is two bytes.
+   */
+  byHash: Uint16Array | Uint32Array;
 }
 
-// A chunk's lines are numbered below this (MAX_CHUNK_ROWS is 1,000): a hash (|h| < 2³¹) times it
-// plus a line is exact in a double (< 2⁵³), and sorting those doubles sorts by hash, then line.
-const LINES = 65_536;
 const FNV_OFFSET = 0x811c9dc5;
 
 /** FNV-1a over the UTF-16 code units of text[from, to), carried on from `hash`; an int32, as stored. */
@@ -36,29 +37,33 @@ export function hashOf(email: string): number {
   return hashOn(FNV_OFFSET, email, 0, email.length);
 }
 
-function sortedByHash(hashes: Int32Array): Float64Array {
-  const sorted = new Float64Array(hashes.length);
-  for (let line = 0; line < hashes.length; line++) sorted[line] = hashes[line]! * LINES + line;
-  return sorted.sort();
-}
-
-/** The first of the chunk's sorted hashes at or after `hash`'s lines; they follow while `isLine`. */
-export function firstWithHash(byHash: Float64Array, hash: number): number {
-  const from = hash * LINES;
-  let low = 0;
-  let high = byHash.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (byHash[mid]! < from) low = mid + 1;
-    else high = mid;
+function tableByHash(hashes: Int32Array): Uint16Array | Uint32Array {
+  // At most half full: a probe for an email the chunk lacks meets an empty slot at once, mostly.
+  let size = 2;
+  while (size < hashes.length * 2) size *= 2;
+  const table = hashes.length < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
+  const mask = size - 1;
+  for (let line = 0; line < hashes.length; line++) {
+    let slot = hashes[line]! & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = line + 1;
   }
-  return low;
+  return table;
 }
 
-/** The line at `at` of the sorted hashes if its hash is `hash`, else -1. */
-export function lineWithHash(byHash: Float64Array, at: number, hash: number): number {
-  const line = at < byHash.length ? byHash[at]! - hash * LINES : -1;
-  return line >= 0 && line < LINES ? line : -1;
+/**
+ * The chunk's lines whose folded email is exactly `email` (its hash given), in no particular
+ * order, into `lines` (emptied first: one array serves every chunk of a lookup).
+ */
+export function linesWithEmail(chunk: IndexedChunk, email: string, hash: number, lines: number[]): number[] {
+  const { byHash, hashes } = chunk;
+  const mask = byHash.length - 1;
+  lines.length = 0;
+  for (let slot = hash & mask; byHash[slot] !== 0; slot = (slot + 1) & mask) {
+    const line = byHash[slot]! - 1;
+    if (hashes[line] === hash && hasEmail(chunk, line, email)) lines.push(line);
+  }
+  return lines;
 }
 
 /** Whether line `line` of the chunk has exactly this folded email. */
@@ -67,10 +72,11 @@ export function hasEmail(chunk: IndexedChunk, line: number, email: string): bool
   return chunk.emailEnds[line]! - start === email.length && chunk.text.startsWith(email, start);
 }
 
-/** A chunk's search text ("folded email\tfolded name" a line) read into an IndexedChunk. */
-export function indexedChunk(key: ChunkKey, text: string): IndexedChunk {
-  let lines = 1;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+type Lines = Pick<IndexedChunk, "starts" | "emailEnds" | "named" | "hashes">;
+
+/** Where the `lines` lines of `text` and their emails lie, or undefined if it has not that many. */
+function linesOf(text: string, lines: number): Lines | undefined {
+  if (!(lines >= 1)) return undefined;
   const starts = new Int32Array(lines);
   const emailEnds = new Int32Array(lines);
   const named = new Uint8Array(lines);
@@ -78,6 +84,8 @@ export function indexedChunk(key: ChunkKey, text: string): IndexedChunk {
   let start = 0;
   for (let line = 0; line < lines; line++) {
     const newline = text.indexOf("\n", start);
+    // The last line ends the text; any other ends at a newline.
+    if ((newline === -1) !== (line === lines - 1)) return undefined;
     const end = newline === -1 ? text.length : newline;
     const tab = text.indexOf("\t", start);
     const emailEnd = tab === -1 || tab > end ? end : tab;
@@ -87,5 +95,20 @@ export function indexedChunk(key: ChunkKey, text: string): IndexedChunk {
     hashes[line] = hashOn(FNV_OFFSET, text, start, emailEnd);
     start = end + 1;
   }
-  return { key, text, starts, emailEnds, named, hashes, byHash: sortedByHash(hashes) };
+  return { starts, emailEnds, named, hashes };
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * A chunk's search text ("folded email\tfolded name" a line) read into an IndexedChunk. It has a
+ * line a row (key[4]): read in one pass on that word, counted first only if it proves wrong.
+ */
+export function indexedChunk(key: ChunkKey, text: string): IndexedChunk {
+  const lines = linesOf(text, key[4]) ?? linesOf(text, countLines(text))!;
+  return { key, text, ...lines, byHash: tableByHash(lines.hashes) };
 }

@@ -2,14 +2,7 @@ import type { ChunkKey } from "../sendStore/chunk";
 import { pause, SLICE_MS } from "../sendStore/pause";
 import { cachedTexts } from "../sendStore/textCache";
 import { DistinctLines, type SearchText } from "./distinctLines";
-import {
-  firstWithHash,
-  hasEmail,
-  hashOf,
-  type IndexedChunk,
-  indexedChunk,
-  lineWithHash,
-} from "./indexedChunk";
+import { hashOf, type IndexedChunk, indexedChunk, linesWithEmail } from "./indexedChunk";
 import type { SendAt } from "./rows";
 
 export { hashOf, type IndexedChunk } from "./indexedChunk";
@@ -85,13 +78,14 @@ export class PersonIndex {
   }
 
   /**
-   * Every send to each of these folded emails, in no particular order: a binary search of each
-   * chunk's sorted hashes per email (the email itself compared where a hash matches), pausing
+   * Every send to each of these folded emails, in no particular order: a probe of each
+   * chunk's table of hashes per email (the email itself compared where a hash matches), pausing
    * between slices.
    */
   async placesOf(emails: ReadonlySet<string>, signal?: AbortSignal): Promise<Map<string, IndexedPlace[]>> {
     const wanted = [...emails].map((email) => ({ email, hash: hashOf(email) }));
     const found = new Map<string, IndexedPlace[]>();
+    const lines: number[] = [];
     let sliceStart = performance.now();
     for (const chunk of this.held.values()) {
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -100,10 +94,7 @@ export class PersonIndex {
         sliceStart = performance.now();
       }
       for (const { email, hash } of wanted) {
-        for (let at = firstWithHash(chunk.byHash, hash); ; at++) {
-          const line = lineWithHash(chunk.byHash, at, hash);
-          if (line === -1) break;
-          if (!hasEmail(chunk, line, email)) continue;
+        for (const line of linesWithEmail(chunk, email, hash, lines)) {
           const place = { key: chunk.key, line, named: chunk.named[line] === 1 };
           const own = found.get(email);
           if (own) own.push(place);
@@ -114,9 +105,12 @@ export class PersonIndex {
     return found;
   }
 
-  /** The search text held for this chunk, if it is held: what a row read need not read again. */
-  textOf(key: ChunkKey): string | undefined {
-    return this.held.get(chunkId(key))?.text;
+  /** Line `line` of this chunk's search text, if the chunk is held: read where it starts, not split. */
+  lineOf(key: ChunkKey, line: number): string | undefined {
+    const chunk = this.held.get(chunkId(key));
+    if (!chunk || line < 0 || line >= chunk.starts.length) return undefined;
+    const end = line + 1 < chunk.starts.length ? chunk.starts[line + 1]! - 1 : chunk.text.length;
+    return chunk.text.slice(chunk.starts[line]!, end);
   }
 
   /** The chunks held, in no particular order. */

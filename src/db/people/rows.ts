@@ -7,37 +7,79 @@ export interface SendAt {
   line: number;
 }
 
+/** Line `line` of a chunk's search text, if it holds one: a held line costs no read. */
+export type HeldLine = (key: ChunkKey, line: number) => string | undefined;
+
 const keyId = (key: ChunkKey) => key.join("\u0000");
+
+/** Line `line` of a search text, found by walking its newlines: no split of the whole text. */
+export function lineOfText(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let n = 0; n < line; n++) {
+    const newline = text.indexOf("\n", start);
+    if (newline === -1) return undefined;
+    start = newline + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+// A text read from disk is walked to each line wanted while few are; past this, split once.
+const WALKS_PER_TEXT = 4;
+
+/** Lines of a text read from disk, one at a time: walked to for the first few, then from one split. */
+function readLines(text: string | undefined): ((line: number) => string | undefined) | undefined {
+  if (text === undefined) return undefined;
+  let walks = 0;
+  let split: string[] | undefined;
+  return (line) => {
+    if (split === undefined && ++walks <= WALKS_PER_TEXT) return lineOfText(text, line);
+    split ??= text.split("\n");
+    return split[line];
+  };
+}
+
+/** The row at `line` of `chunk`, its search line given: decodeRow reads only that line. */
+function rowOf(chunk: SendChunk, line: number, text: string): TimedSend {
+  const lines: string[] = [];
+  lines[line] = text;
+  return decodeRow(chunk, lines, line);
+}
 
 /**
  * The rows at these places, read with one bulkGet per table for all the chunks they name (each
- * chunk once); a chunk's search text that `heldText` has (the person index holds the account's)
- * is not read again. A place whose chunk was rewritten since it was found gives undefined: the
- * live query that asked runs again once that write is committed.
+ * chunk once); a line that `heldLine` gives (the person index holds the account's, and knows
+ * where each starts) is not read again, and no text is split to read one line of it. A place
+ * whose chunk was rewritten since it was found gives undefined: the live query that asked runs
+ * again once that write is committed.
  */
 export async function rowsAt(
   places: readonly SendAt[],
-  heldText: (key: ChunkKey) => string | undefined = () => undefined,
+  heldLine: HeldLine = () => undefined,
 ): Promise<(TimedSend | undefined)[]> {
+  const held = places.map((place) => heldLine(place.key, place.line));
   const keys = new Map<string, ChunkKey>();
-  for (const place of places) keys.set(keyId(place.key), place.key);
+  const unread = new Map<string, ChunkKey>();
+  places.forEach((place, i) => {
+    keys.set(keyId(place.key), place.key);
+    if (held[i] === undefined) unread.set(keyId(place.key), place.key);
+  });
   const unique = [...keys.values()];
-  const known = unique.map(heldText);
-  const unknown = unique.filter((_, i) => known[i] === undefined);
+  const unknown = [...unread.values()];
   const database = db();
   const [chunks, read] = await Promise.all([
     database.sendChunks.bulkGet(unique),
     unknown.length > 0 ? database.sendText.bulkGet(unknown) : Promise.resolve([]),
   ]);
-  const readText = new Map(unknown.map((key, i) => [keyId(key), (read[i] as SendText | undefined)?.text]));
-  const decoded = new Map<string, { chunk: SendChunk; lines: string[] }>();
-  unique.forEach((key, i) => {
-    const chunk = chunks[i] as SendChunk | undefined;
-    const text = known[i] ?? readText.get(keyId(key));
-    if (chunk && text !== undefined) decoded.set(keyId(key), { chunk, lines: text.split("\n") });
-  });
-  return places.map((place) => {
-    const held = decoded.get(keyId(place.key));
-    return held && place.line < held.chunk.rows ? decodeRow(held.chunk, held.lines, place.line) : undefined;
+  const chunkOf = new Map(unique.map((key, i) => [keyId(key), chunks[i] as SendChunk | undefined]));
+  const readText = new Map(
+    unknown.map((key, i) => [keyId(key), readLines((read[i] as SendText | undefined)?.text)]),
+  );
+  return places.map((place, i) => {
+    const id = keyId(place.key);
+    const chunk = chunkOf.get(id);
+    if (!chunk || place.line >= chunk.rows) return undefined;
+    const text = held[i] ?? readText.get(id)?.(place.line);
+    return text === undefined ? undefined : rowOf(chunk, place.line, text);
   });
 }

@@ -67,7 +67,7 @@ export async function searchPeople(
     options.signal,
   );
   const wanted = page.map((person) => candidates(person.places));
-  const rows = await rowsAt(wanted.flat(), (key) => index.textOf(key));
+  const rows = await rowsAt(wanted.flat(), (key, line) => index.lineOf(key, line));
   let at = 0;
   const people = page.map(({ folded, lists }, i): PersonSummary => {
     const own = rows

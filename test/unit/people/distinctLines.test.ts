@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DistinctLines, type SearchText } from "../../../src/db/people/distinctLines";
 import { splitEmails } from "../../../src/db/people/emails";
-import { hashOf, type IndexedChunk, indexedChunk } from "../../../src/db/people/indexedChunk";
+import { hashOf, type IndexedChunk, indexedChunk, linesWithEmail } from "../../../src/db/people/indexedChunk";
 import { matchingEmails } from "../../../src/db/people/textMatch";
 
 /** A chunk as the person index holds it, from its lines ("folded email\tfolded name"). */
@@ -73,6 +73,29 @@ describe("a chunk read into the index", () => {
     expect([...chunk.named]).toEqual([...split.named]);
     expect([...chunk.hashes]).toEqual(split.emails.map(hashOf));
   });
+  it("reads every line whatever row count its key gives", () => {
+    const text = ["a@x.org\tann lee", "b@x.org\t", "c@x.org", "", "d@x.org\tx"].join("\n");
+    const right = indexedChunk([1, 1, "c", 1, 5], text);
+    for (const rows of [0, 1, 3, 6, 1_000]) {
+      const read = indexedChunk([1, 1, "c", 1, rows], text);
+      expect([...read.starts], String(rows)).toEqual([...right.starts]);
+      expect([...read.emailEnds], String(rows)).toEqual([...right.emailEnds]);
+      expect([...read.named], String(rows)).toEqual([...right.named]);
+      expect([...read.hashes], String(rows)).toEqual([...right.hashes]);
+    }
+    expect(right.starts.length).toBe(5);
+  });
+
+  it("finds each line of an email, not those of another email with the same hash", () => {
+    const lines = Array.from({ length: 1_000 }, (_, i) => poolLine(i % 7 === 0 ? i % 3 : 3 + i));
+    const chunk = chunkOf(1, lines);
+    for (const email of [COLLIDING, OTHER, "person17@example.org", "nobody@example.org"]) {
+      const expected = lines.flatMap((line, i) => (line.split("\t")[0] === email ? [i] : []));
+      const found = linesWithEmail(chunk, email, hashOf(email), [99]).sort((a, b) => a - b);
+      expect(found, email).toEqual(expected);
+    }
+    expect(linesWithEmail(chunk, COLLIDING, hashOf(COLLIDING), []).length).toBeGreaterThan(1);
+  });
 });
 
 describe("the distinct lines of the chunks held", () => {
@@ -85,6 +108,32 @@ describe("the distinct lines of the chunks held", () => {
     expect(lines).toContain(OTHER);
     expect(lines).toContain(`${COLLIDING}\tmaiden name`);
     expect(distinct.size).toBe(lines.length);
+  });
+
+  it("tell apart a chunk's lines that follow an earlier chunk's but differ, or left with their sends", async () => {
+    const [a, b, c] = ["a@x.org\tann", "b@x.org\tbo", "c@x.org\tcy"];
+    const distinct = new DistinctLines();
+    const held = new Map<string, IndexedChunk>();
+    const add = (id: string, lines: string[]) => {
+      held.set(id, chunkOf(held.size, lines));
+      distinct.add(id, held.get(id)!);
+    };
+    // The same order, a line with the same hash and length in place of one (COLLIDING, OTHER).
+    add("first", [a, `${COLLIDING}\t`, b, c]);
+    add("second", [a, `${OTHER}\t`, b, "c@x.org\tcyd", c]);
+    expect(linesOf(await distinct.texts()).sort()).toEqual(expectedLines(held.values()));
+    // A line gone (b, number 1) whose old place in the text holds its text again, under number 2.
+    const fresh = new DistinctLines();
+    fresh.add("one", chunkOf(0, [a, b]));
+    fresh.add("keep", chunkOf(1, [a]));
+    await fresh.texts();
+    fresh.remove("one");
+    await fresh.texts();
+    fresh.add("two", chunkOf(2, [b]));
+    await fresh.texts();
+    fresh.add("three", chunkOf(3, [a, b]));
+    expect(linesOf(await fresh.texts()).sort()).toEqual([a, b]);
+    expect(fresh.size).toBe(2);
   });
 
   it("count a chunk added twice once", async () => {
