@@ -4,7 +4,8 @@
  * in a Blob at once (Chromium keeps large Blob data outside the JS heap, on disk if need be).
  * A page may come as a few strings in order: joined, they would make one string large enough for
  * V8's large-object space, which only a full garbage collection frees (a page of 5,000 sends is
- * about 1 MB of text), so they are handed over as they are.
+ * about 1 MB of text), so they are handed over as they are; one send list's pages come as UTF-8
+ * bytes already (utf8Page.ts).
  */
 export type CsvText = string | readonly string[] | Utf8Text;
 
