@@ -3,6 +3,7 @@ import { parseSendsDatasetId } from "../db/datasets";
 import { isoDate, type SendContext } from "./columns";
 import { CRLF, csvField } from "./csv";
 import { isoTimeFormatter, isoTimeWriter, isPlainIsoTime } from "./isoTime";
+import { PieceBuffer, type PieceOut } from "./pieces";
 
 /**
  * A send list's CSV lines built straight from its chunks' columns: no Send (nor TimedSend) per
@@ -20,7 +21,7 @@ interface ChunkFrame {
 }
 
 /** Appends one row's cell (quoted as needed) to `out`, in one or more pieces. */
-type Cell = (frame: ChunkFrame, i: number, out: string[]) => void;
+type Cell = (frame: ChunkFrame, i: number, out: PieceOut) => void;
 
 /** A cell that is one string. */
 const single =
@@ -86,8 +87,8 @@ function cellOf(id: string, dataset: string, context: SendContext, guard: boolea
 
 /**
  * The CSV text (CRLF after every line) of the rows `from` to `to` (exclusive) of one chunk view.
- * Every cell's pieces, commas and line ends go into one array joined once: no string is made per
- * line, and what outlives the call is one flat string.
+ * Every cell's pieces, commas and line ends go into one PieceBuffer joined once: no string is made
+ * per line, no array is grown per call, and what outlives the call is one flat string.
  */
 export type ChunkTextWriter = (view: ChunkRows, from: number, to: number) => string;
 
@@ -102,9 +103,11 @@ export function chunkTextWriter(
   const first = cells[0];
   if (!first) throw new Error("Choose at least one column to export");
   const rest = cells.slice(1);
-  const out: string[] = [];
+  const out = new PieceBuffer();
+  // A chunk is written in several calls (parts of 250 rows): its frame is made once.
+  let frame: ChunkFrame | undefined;
   return ({ chunk, lines, rows }, from, to) => {
-    const frame: ChunkFrame = { chunk, lines, ids: contactIdsOf(chunk) };
+    if (frame?.chunk !== chunk || frame.lines !== lines) frame = { chunk, lines, ids: contactIdsOf(chunk) };
     for (let r = from; r < to; r++) {
       const i = rows[r]!;
       first(frame, i, out);
@@ -114,8 +117,6 @@ export function chunkTextWriter(
       }
       out.push(CRLF);
     }
-    const text = out.join("");
-    out.length = 0;
-    return text;
+    return out.take();
   };
 }

@@ -3,10 +3,11 @@ import { type SendsFilter, windowOf } from "../db/sendsFilter";
 import { chunkTextWriter } from "./chunkCsv";
 import type { SendContext } from "./columns";
 import type { CsvText } from "./sinks";
+import { Utf8PageBuffer } from "./utf8Page";
 
 /**
- * Rows per string handed to the sink: about 40 KB of text, below V8's large-object size (128 KB),
- * so a page is a few young strings the scavenger frees instead of one for the full collector.
+ * Rows per string encoded into the page's bytes: about 40 KB of text, below V8's large-object size
+ * (128 KB), so it is a young string the scavenger frees instead of one for the full collector.
  */
 const ROWS_PER_PART = 250;
 
@@ -40,23 +41,22 @@ export async function chunkTextPages(
   });
   const write = chunkTextWriter(columns.ids, dataset, columns.context, columns.formulaGuard);
   async function* pages(): AsyncGenerator<TextPage> {
-    let parts: string[] = [];
+    const page = new Utf8PageBuffer();
     let rows = 0;
     for await (const view of source.chunks) {
       // A chunk may end one page and start the next: every page but the last has pageSize rows.
       for (let at = 0; at < view.rows.length; ) {
         const take = Math.min(view.rows.length - at, pageSize - rows, ROWS_PER_PART);
-        parts.push(write(view, at, at + take));
+        page.append(write(view, at, at + take));
         rows += take;
         at += take;
         if (rows === pageSize) {
-          yield { text: parts, rows };
-          parts = [];
+          yield { text: page.take(), rows };
           rows = 0;
         }
       }
     }
-    if (rows > 0) yield { text: parts, rows };
+    if (rows > 0) yield { text: page.take(), rows };
   }
   return { total: source.total, pages: pages() };
 }

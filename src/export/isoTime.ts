@@ -4,12 +4,18 @@
  * fall in the hour of the row before), minutes, seconds and milliseconds from tables. Years
  * outside 0000-9999, which toISOString writes with a sign and six digits, go to toISOString.
  */
+import { PieceBuffer, type PieceOut } from "./pieces";
 
 const HOUR_MS = 3_600_000;
 const FIRST_PLAIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
 const LAST_PLAIN_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
-const TWO_DIGITS = /* @__PURE__ */ Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
-const THREE_DIGITS = /* @__PURE__ */ Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, "0"));
+const pad = (n: number, digits: number) => String(n).padStart(digits, "0");
+/** "MM:SS." of each second of an hour, and "mmmZ" of each millisecond: a time is three pieces. */
+const MINUTE_SECOND = /* @__PURE__ */ Array.from(
+  { length: 3600 },
+  (_, s) => `${pad(Math.floor(s / 60), 2)}:${pad(s % 60, 2)}.`,
+);
+const MILLIS_Z = /* @__PURE__ */ Array.from({ length: 1000 }, (_, n) => `${pad(n, 3)}Z`);
 
 /** True when toISOString writes this time digits first (no sign): it needs no CSV quoting or guard. */
 export function isPlainIsoTime(ms: number): boolean {
@@ -21,7 +27,7 @@ export function isPlainIsoTime(ms: number): boolean {
  * rows' pieces at once, so no string is made per time). Throws RangeError for an invalid time, as
  * toISOString does.
  */
-export function isoTimeWriter(): (ms: number, out: string[]) => void {
+export function isoTimeWriter(): (ms: number, out: PieceOut) => void {
   let hourStart = Number.NaN;
   /** "YYYY-MM-DDTHH:" of the hour cached. */
   let hourPrefix = "";
@@ -36,19 +42,18 @@ export function isoTimeWriter(): (ms: number, out: string[]) => void {
       hourStart = ms - inHour;
       hourPrefix = new Date(hourStart).toISOString().slice(0, 14);
     }
-    const seconds = Math.floor(inHour / 1000);
-    out.push(hourPrefix, TWO_DIGITS[Math.floor(seconds / 60)]!, ":", TWO_DIGITS[seconds % 60]!, ".");
-    out.push(THREE_DIGITS[inHour % 1000]!, "Z");
+    out.push(hourPrefix);
+    out.push(MINUTE_SECOND[Math.floor(inHour / 1000)]!);
+    out.push(MILLIS_Z[inHour % 1000]!);
   };
 }
 
 /** The same as one string. */
 export function isoTimeFormatter(): (ms: number) => string {
   const write = isoTimeWriter();
-  const out: string[] = [];
+  const out = new PieceBuffer();
   return (ms) => {
-    out.length = 0;
     write(ms, out);
-    return out.join("");
+    return out.take();
   };
 }

@@ -4,9 +4,19 @@
  * in a Blob at once (Chromium keeps large Blob data outside the JS heap, on disk if need be).
  * A page may come as a few strings in order: joined, they would make one string large enough for
  * V8's large-object space, which only a full garbage collection frees (a page of 5,000 sends is
- * about 1 MB of text), so they are handed over as they are.
+ * about 1 MB of text), so they are handed over as they are; one send list's pages come as UTF-8
+ * bytes already (utf8Page.ts).
  */
-export type CsvText = string | readonly string[];
+export type CsvText = string | readonly string[] | Utf8Text;
+
+/**
+ * A page already encoded (utf8Page.ts), with the UTF-16 code units of its text. The bytes may be a
+ * view of a buffer the writer reuses once write() has resolved: a sink copies them, never keeps them.
+ */
+export interface Utf8Text {
+  bytes: Uint8Array;
+  chars: number;
+}
 
 export interface CsvSink {
   write(text: CsvText): Promise<void>;
@@ -21,12 +31,20 @@ export const CSV_MIME = "text/csv;charset=utf-8";
 /** UTF-16 code units of a page. */
 export function lengthOf(text: CsvText): number {
   if (typeof text === "string") return text.length;
+  if (isUtf8(text)) return text.chars;
   let length = 0;
   for (const part of text) length += part.length;
   return length;
 }
 
-const partsOf = (text: CsvText): string[] => (typeof text === "string" ? [text] : [...text]);
+const isUtf8 = (text: CsvText): text is Utf8Text => typeof text === "object" && "bytes" in text;
+
+/** A page as Blob parts; a Blob copies them when it is made. */
+const partsOf = (text: CsvText): BlobPart[] => {
+  if (typeof text === "string") return [text];
+  if (isUtf8(text)) return [text.bytes as Uint8Array<ArrayBuffer>];
+  return [...text];
+};
 
 /** Serialise and drop: what the bench measures, and a dry run. Counts UTF-16 code units. */
 export function discardSink(): CsvSink {

@@ -6,7 +6,8 @@ import { SEND_COLUMNS, sendColumns } from "../../../src/export/columns";
 import { BOM, CRLF, csvField } from "../../../src/export/csv";
 import { sendsPages } from "../../../src/export/mergePages";
 import { runExport, serialisePage } from "../../../src/export/runExport";
-import { freshDb, HOSTILE, memorySink, seed } from "./seed";
+import type { CsvText } from "../../../src/export/sinks";
+import { freshDb, HOSTILE, memorySink, seed, textOf } from "./seed";
 
 // The chunk path (one send list: CSV built from the store's columns) against the plain path (Send
 // rows through columns.ts and serialisePage), on rows chosen to be awkward for a CSV writer.
@@ -128,12 +129,11 @@ describe("a send list's CSV built from its chunks", () => {
 });
 
 describe("a send list's chunk pages", () => {
-  it("are written one string per page of the asked size (only the last smaller), with progress after each", async () => {
+  it("are written one write per page of the asked size (only the last smaller), with progress after each", async () => {
     const writes: string[] = [];
     const sink = {
       ...memorySink(),
-      write: async (text: string | readonly string[]) =>
-        void writes.push(typeof text === "string" ? text : text.join("")),
+      write: async (text: CsvText) => void writes.push(textOf(text)),
     };
     const progress: number[] = [];
     const filter: SendsFilter = { datasets: [V3], order: "asc" };

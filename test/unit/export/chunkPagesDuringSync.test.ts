@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Send, SendsFilter } from "../../../src/db";
 import { chunkTextPages } from "../../../src/export/chunkPages";
-import { freshDb, makeSends, syncPages, V2_DATASET } from "./seed";
+import { freshDb, makeSends, syncPages, textOf, V2_DATASET } from "./seed";
 
 const START = Date.UTC(2026, 10, 1);
 const key = (row: { sentAt: string; contactId: string }) => `${row.sentAt}|${row.contactId}`;
@@ -32,9 +32,7 @@ describe("an export from the store's chunks while a sync writes to the same list
       const filter: SendsFilter = { datasets: [V2_DATASET], order, ...(contains ? { contains } : {}) };
       const source = await chunkTextPages(V2_DATASET, filter, columns, 100);
       const pages = source.pages[Symbol.asyncIterator]();
-      const textOf = (page?: { text: string | readonly string[] }) =>
-        typeof page?.text === "string" ? page.text : (page?.text ?? []).join("");
-      let text = textOf((await pages.next()).value);
+      let text = textOf((await pages.next()).value?.text);
       // Rows folded into chunks near both ends (read last in one order or the other) give those
       // chunks new keys after the export read their old ones.
       const middle = held.slice(10_000, 10_003).map((row) => ({ ...row, contactId: `${row.contactId}-m` }));
@@ -46,7 +44,8 @@ describe("an export from the store's chunks while a sync writes to the same list
       await syncPages(V2_DATASET, middle);
       await syncPages(V2_DATASET, older);
       await syncPages(V2_DATASET, newer);
-      for (let next = await pages.next(); !next.done; next = await pages.next()) text += textOf(next.value);
+      for (let next = await pages.next(); !next.done; next = await pages.next())
+        text += textOf(next.value.text);
       const exported = text
         .split("\r\n")
         .slice(0, -1)

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { db, MailroomDb, sendTables, storeSendPage, useDb } from "../../../src/db";
 import type { Send } from "../../../src/db/types";
 import { BOM } from "../../../src/export/csv";
-import type { CsvSink } from "../../../src/export/sinks";
+import type { CsvSink, CsvText } from "../../../src/export/sinks";
 import { putSends } from "../../support/sends";
 
 export const V2_DATASET = "acc-1|v2|1100223344";
@@ -69,13 +69,21 @@ export function seed(rows: Send[]): Promise<void> {
 }
 
 /** A sink that keeps every chunk, for reading the output back. */
+/** A page's text as one string (bytes decoded now: their buffer is reused after the write). */
+export function textOf(text: CsvText | undefined): string {
+  if (text === undefined) return "";
+  if (typeof text === "string") return text;
+  if ("bytes" in text) return new TextDecoder().decode(text.bytes);
+  return text.join("");
+}
+
 export function memorySink(): CsvSink & { text(): string; aborted: boolean } {
   const chunks: string[] = [];
   const sink = {
     aborted: false,
     text: () => chunks.join(""),
-    write: async (text: string | readonly string[]) => {
-      chunks.push(typeof text === "string" ? text : text.join(""));
+    write: async (text: CsvText) => {
+      chunks.push(textOf(text));
     },
     close: async () => ({ chars: chunks.join("").length }),
     abort: async () => {

@@ -1,0 +1,45 @@
+// @vitest-environment node
+// Node's Blob (jsdom's reads no bytes back).
+import { describe, expect, it } from "vitest";
+import { blobSink } from "../../../src/export/sinks";
+import { Utf8PageBuffer } from "../../../src/export/utf8Page";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe("Utf8PageBuffer", () => {
+  it("gives a page's parts as the UTF-8 a Blob of the strings holds, and their UTF-16 length", async () => {
+    const parts = ["a,Müller,李\r\n", '👩‍💻 Dev,"q"\r\n', "lone \ud800 surrogate\r\n"];
+    const page = new Utf8PageBuffer();
+    for (const part of parts) page.append(part);
+    const { bytes, chars } = page.take();
+    expect(chars).toBe(parts.join("").length);
+    const blob = new Uint8Array(await new Blob(parts).arrayBuffer());
+    expect([...bytes]).toEqual([...blob]);
+  });
+
+  it("starts a new page after take, and grows past its first megabyte", () => {
+    const page = new Utf8PageBuffer();
+    page.append("old page\r\n");
+    page.take();
+    const big = "ł".repeat(700_000);
+    page.append(big);
+    page.append("end");
+    const { bytes, chars } = page.take();
+    expect(chars).toBe(big.length + 3);
+    expect(Buffer.from(bytes).equals(encode(`${big}end`))).toBe(true);
+  });
+});
+
+describe("blobSink with a page of bytes", () => {
+  it("copies the bytes when written: the buffer's next page does not change the file", async () => {
+    const sink = blobSink();
+    const page = new Utf8PageBuffer();
+    page.append("first,page\r\n");
+    await sink.write(page.take());
+    page.append("XXXXX,XXXX\r\n");
+    await sink.write(page.take());
+    const { blob, chars } = await sink.close();
+    expect(await blob?.text()).toBe("first,page\r\nXXXXX,XXXX\r\n");
+    expect(chars).toBe(24);
+  });
+});
