@@ -65,8 +65,10 @@ interface Round {
 async function signedInPage(options = { waitForFirstRefresh: true }): Promise<Page> {
   const page = await browser.context.newPage();
   await connectSandboxAccount(page, app.url);
+  // Waited for as the first refresh is (below): on CI's loaded machine, after the offline test,
+  // the worker took the page over after more than 30 s once (2 Dec 2026).
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await page.getByText("Running", { exact: true }).first().waitFor();
   // The first visit fetches every activity's detail: wait for it, so what follows is polling.
