@@ -2,6 +2,9 @@ import type { ChunkKey } from "../sendStore/chunk";
 import { keysAtStamp } from "../sendStore/keyCache";
 import { type CachedList, shownListRows, shownLists } from "./lists";
 
+/** A chunk's key as one string, for the maps of one account's index (one database). */
+export const chunkId = (key: ChunkKey) => key.join("\u0000");
+
 /**
  * The send lists of an account with the keys of their chunks: one IndexedDB query for the lists'
  * rows, then the keys of each list from memory while its stamp holds (sendStore/keyCache.ts), so

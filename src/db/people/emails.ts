@@ -1,5 +1,5 @@
-import { db } from "../db";
 import type { ChunkKey } from "../sendStore/chunk";
+import { ChunkCache } from "../sendStore/chunkCache";
 
 /**
  * The folded email of each line of a chunk's search text, and whether the line has a name: what
@@ -13,11 +13,8 @@ export interface ChunkEmails {
   named: Uint8Array;
 }
 
-const CACHE_LINES = 4_000_000;
-const cache = new Map<string, ChunkEmails>();
-let cachedLines = 0;
-
-const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
+/** Up to four million lines held. */
+const cache = new ChunkCache<ChunkEmails>({ limit: 4_000_000, size: (held) => held.emails.length });
 
 export function splitEmails(text: string): ChunkEmails {
   const lines = text.split("\n");
@@ -34,22 +31,14 @@ export function splitEmails(text: string): ChunkEmails {
 
 /** The lines of the chunk `key` whose search text is `text`, from memory when split before. */
 export function emailsOf(key: ChunkKey, text: string): ChunkEmails {
-  const name = id(key);
-  const held = cache.get(name);
+  const held = cache.get(key);
   if (held) return held;
   const split = splitEmails(text);
-  cache.set(name, split);
-  cachedLines += split.emails.length;
-  for (const [oldest, value] of cache) {
-    if (cachedLines <= CACHE_LINES) break;
-    cache.delete(oldest);
-    cachedLines -= value.emails.length;
-  }
+  cache.set(key, split);
   return split;
 }
 
 /** For tests: forget everything. */
 export function clearEmailCache(): void {
   cache.clear();
-  cachedLines = 0;
 }

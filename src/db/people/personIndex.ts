@@ -1,6 +1,7 @@
 import type { ChunkKey } from "../sendStore/chunk";
 import { pause, SLICE_MS } from "../sendStore/pause";
 import { cachedTexts } from "../sendStore/textCache";
+import { chunkId } from "./chunkKeys";
 import { DistinctLines, type SearchText } from "./distinctLines";
 import { hashOf, type IndexedChunk, indexedChunk, linesWithEmail } from "./indexedChunk";
 import type { SendAt } from "./rows";
@@ -27,8 +28,6 @@ class Slicer {
 export interface IndexedPlace extends SendAt {
   named: boolean;
 }
-
-export const chunkId = (key: ChunkKey) => key.join("\u0000");
 
 /**
  * What People asks of a set of chunks, in memory: where each chunk's lines and their emails lie,

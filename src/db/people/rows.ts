@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { type ChunkKey, decodeRow, type SendChunk, type SendText, type TimedSend } from "../sendStore/chunk";
+import { chunkId } from "./chunkKeys";
 
 /** Where one send lies: its chunk and its line in it. */
 export interface SendAt {
@@ -9,8 +10,6 @@ export interface SendAt {
 
 /** Line `line` of a chunk's search text, if it holds one: a held line costs no read. */
 export type HeldLine = (key: ChunkKey, line: number) => string | undefined;
-
-const keyId = (key: ChunkKey) => key.join("\u0000");
 
 /** Line `line` of a search text, found by walking its newlines: no split of the whole text. */
 export function lineOfText(text: string, line: number): string | undefined {
@@ -61,8 +60,8 @@ export async function rowsAt(
   const keys = new Map<string, ChunkKey>();
   const unread = new Map<string, ChunkKey>();
   places.forEach((place, i) => {
-    keys.set(keyId(place.key), place.key);
-    if (held[i] === undefined) unread.set(keyId(place.key), place.key);
+    keys.set(chunkId(place.key), place.key);
+    if (held[i] === undefined) unread.set(chunkId(place.key), place.key);
   });
   const unique = [...keys.values()];
   const unknown = [...unread.values()];
@@ -71,12 +70,12 @@ export async function rowsAt(
     database.sendChunks.bulkGet(unique),
     unknown.length > 0 ? database.sendText.bulkGet(unknown) : Promise.resolve([]),
   ]);
-  const chunkOf = new Map(unique.map((key, i) => [keyId(key), chunks[i] as SendChunk | undefined]));
+  const chunkOf = new Map(unique.map((key, i) => [chunkId(key), chunks[i] as SendChunk | undefined]));
   const readText = new Map(
-    unknown.map((key, i) => [keyId(key), readLines((read[i] as SendText | undefined)?.text)]),
+    unknown.map((key, i) => [chunkId(key), readLines((read[i] as SendText | undefined)?.text)]),
   );
   return places.map((place, i) => {
-    const id = keyId(place.key);
+    const id = chunkId(place.key);
     const chunk = chunkOf.get(id);
     if (!chunk || place.line >= chunk.rows) return undefined;
     const text = held[i] ?? readText.get(id)?.(place.line);

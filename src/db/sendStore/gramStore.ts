@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { ChunkKey } from "./chunk";
+import { ChunkCache } from "./chunkCache";
 import type { SendGrams } from "./grams";
 
 /**
@@ -9,27 +10,16 @@ import type { SendGrams } from "./grams";
  * opening, when the maps were built in memory from the text).
  */
 
-/** The maps read so far, by chunk: 8 KB each, evicted oldest first past CACHE_MAPS. */
-const CACHE_MAPS = 8_192;
-const cache = new Map<string, Uint32Array>();
+/** The maps read so far: 8 KB each, 8,192 of them at most (64 MB, eight million sends). */
+const cache = new ChunkCache<Uint32Array>({ limit: 8_192, size: () => 1 });
 /**
  * The same maps by key array, for keys seen before: keyCache.ts hands out new arrays after every
- * write of the list. As with the texts (textCache.ts), a chunk rewritten under the very same key
- * (same size and edges, a send fetched again with another email or name) keeps its old map in the
- * name-keyed cache until the page reloads.
+ * write of the list, and a thousand maps are then looked up without building a thousand names.
  */
 let byKey = new WeakMap<ChunkKey, Uint32Array>();
 
-// The database name too: tests (and a second profile) open other databases with the same list numbers.
-const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
-
-function remember(name: string, bits: Uint32Array): void {
-  cache.set(name, bits);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= CACHE_MAPS) break;
-    cache.delete(oldest);
-  }
-}
+const readMaps = async (keys: ChunkKey[]) =>
+  ((await db().sendGrams.bulkGet(keys)) as (SendGrams | undefined)[]).map((grams) => grams?.bits);
 
 /**
  * The maps of `keys`, in their order: held ones at once, the others read in one round trip. A
@@ -37,47 +27,17 @@ function remember(name: string, bits: Uint32Array): void {
  * undefined, which rules nothing out.
  */
 export async function gramsOf(keys: readonly ChunkKey[]): Promise<(Uint32Array | undefined)[]> {
-  // The list's keys come from keyCache.ts as the same arrays until it next writes: found by
-  // identity, a thousand maps are looked up without building a thousand names.
   const known = keys.map((key) => byKey.get(key));
   if (known.every((bits) => bits !== undefined)) return known;
-  const names = keys.map(id);
-  const missing = keys.filter((_, i) => !cache.has(names[i]!));
-  // Maps another caller is reading already (a search typed while the screen warms the list) are
-  // waited for, not read twice: IndexedDB would serve the two reads one after the other.
-  const pending = new Set(missing.map((key) => reading.get(id(key))).filter((p) => p !== undefined));
-  const unread = missing.filter((key) => !reading.has(id(key)));
-  if (unread.length > 0) pending.add(readInto(unread));
-  await Promise.all(pending);
-  return keys.map((key, i) => {
-    const bits = cache.get(names[i]!);
-    if (bits) byKey.set(key, bits);
-    return bits;
+  const maps = await cache.getMany(keys, readMaps);
+  maps.forEach((bits, i) => {
+    if (bits) byKey.set(keys[i]!, bits);
   });
-}
-
-/** Reads under way, by chunk. */
-const reading = new Map<string, Promise<void>>();
-
-function readInto(keys: ChunkKey[]): Promise<void> {
-  const names = keys.map(id);
-  const done = (async () => {
-    try {
-      const read = (await db().sendGrams.bulkGet(keys)) as (SendGrams | undefined)[];
-      read.forEach((grams, i) => {
-        if (grams) remember(names[i]!, grams.bits);
-      });
-    } finally {
-      for (const name of names) reading.delete(name);
-    }
-  })();
-  for (const name of names) reading.set(name, done);
-  return done;
+  return maps;
 }
 
 /** For tests: forget the maps read. */
 export function clearGramCache(): void {
-  reading.clear();
   cache.clear();
   byKey = new WeakMap();
 }

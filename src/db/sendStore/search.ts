@@ -76,8 +76,7 @@ async function scan(
   const keys = await chunkKeysIn(list, window);
   if (options.order === "desc") keys.reverse();
   // A chunk whose map lacks a run of the query cannot hold it (grams.ts): its text is not read.
-  const maps = needles ? await gramsOf(keys) : [];
-  const candidates = needles ? keys.filter((_, i) => mayContain(maps[i], needles)) : keys;
+  const candidates = needles ? await mayHold(keys, needles) : keys;
   const chunks: ChunkMatches[] = [];
   let total = 0;
   let sliceStart = performance.now();
@@ -109,6 +108,12 @@ async function scan(
   options.signal?.throwIfAborted();
   if (options.order === "desc") chunks.reverse();
   return { chunks, total, complete: !stoppedEarly };
+}
+
+/** The chunks whose maps do not rule the query's runs out, in their order. */
+async function mayHold(keys: ChunkKey[], needles: readonly number[]): Promise<ChunkKey[]> {
+  const maps = await gramsOf(keys);
+  return keys.filter((_, i) => mayContain(maps[i], needles));
 }
 
 async function keepInWindow(key: ChunkKey, lines: number[], window: TimeWindow): Promise<number[]> {

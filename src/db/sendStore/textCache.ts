@@ -1,52 +1,19 @@
 import { db } from "../db";
 import type { ChunkKey, SendText } from "./chunk";
+import { ChunkCache } from "./chunkCache";
 import { gramsOf } from "./gramStore";
 import { searchesDone } from "./searchGate";
 
 /**
- * The search text of chunks, kept in memory once read: a search over a million sends then reads
- * nothing from disk, and the Sends screen warms it when a list opens. A chunk rewritten by a sync
- * almost always has a new key (its size or edges change); the exception is a send fetched again
- * with the same time and contact but another email or name, whose old text stays cached until the
- * page reloads. Entries no key names any more are evicted oldest first past CACHE_CHARS characters.
+ * The search text of chunks, kept in memory once read (chunkCache.ts): a search over a million
+ * sends then reads nothing from disk, and the Sends screen warms it when a list opens. A chunk
+ * rewritten by a sync almost always has a new key (its size or edges change). Texts no key names
+ * any more are evicted oldest first past 96 M characters.
  */
-const CACHE_CHARS = 96 * 1024 * 1024;
-const cache = new Map<string, string>();
-let cachedChars = 0;
+const cache = new ChunkCache<string>({ limit: 96 * 1024 * 1024, size: (text) => text.length });
 
-// The database name too: tests (and a second profile) open other databases with the same list numbers.
-const id = (key: ChunkKey) => `${db().name}\u0000${key.join("\u0000")}`;
-
-function remember(key: ChunkKey, text: string): void {
-  const name = id(key);
-  if (cache.has(name)) return;
-  cache.set(name, text);
-  cachedChars += text.length;
-  for (const [oldest, value] of cache) {
-    if (cachedChars <= CACHE_CHARS) break;
-    cache.delete(oldest);
-    cachedChars -= value.length;
-  }
-}
-
-/** Reads under way, by chunk: a second scan waits for them instead of reading again. */
-const reading = new Map<string, Promise<void>>();
-
-function readInto(keys: ChunkKey[]): Promise<void> {
-  const names = keys.map(id);
-  const done = (async () => {
-    try {
-      const read = (await db().sendText.bulkGet(keys)) as (SendText | undefined)[];
-      read.forEach((text, i) => {
-        if (text) remember(keys[i]!, text.text);
-      });
-    } finally {
-      for (const name of names) reading.delete(name);
-    }
-  })();
-  for (const name of names) reading.set(name, done);
-  return done;
-}
+const readTexts = async (keys: ChunkKey[]) =>
+  ((await db().sendText.bulkGet(keys)) as (SendText | undefined)[]).map((text) => text?.text);
 
 /** Chunks read from disk per round trip when not cached, once past the first few. */
 const BATCH = 64;
@@ -75,15 +42,8 @@ export async function* cachedTexts(keys: readonly ChunkKey[]): AsyncGenerator<[C
 }
 
 /** The texts of `keys`, in their order (undefined for a chunk gone): cached ones at once, the others in one read. */
-export async function textsOf(keys: readonly ChunkKey[]): Promise<(string | undefined)[]> {
-  const missing = keys.filter((key) => !cache.has(id(key)));
-  // A text another scan is reading already (a search typed while the screen warms the list) is
-  // waited for, not read twice: IndexedDB would serve the two reads one after the other.
-  const pending = new Set(missing.map((key) => reading.get(id(key))).filter((p) => p !== undefined));
-  const unread = missing.filter((key) => !reading.has(id(key)));
-  if (unread.length > 0) pending.add(readInto(unread));
-  await Promise.all(pending);
-  return keys.map((key) => cache.get(id(key)));
+export function textsOf(keys: readonly ChunkKey[]): Promise<(string | undefined)[]> {
+  return cache.getMany(keys, readTexts);
 }
 
 /** Chunks the warm-up reads per round trip: a search typed meanwhile waits for at most one batch. */
@@ -100,16 +60,11 @@ export async function warmTexts(keys: readonly ChunkKey[]): Promise<void> {
   await gramsOf(keys);
   for (let start = 0; start < keys.length; start += WARM_BATCH) {
     await searchesDone();
-    const unread = keys
-      .slice(start, start + WARM_BATCH)
-      .filter((key) => !cache.has(id(key)) && !reading.has(id(key)));
-    if (unread.length > 0) await readInto(unread);
+    await cache.readUnheld(keys.slice(start, start + WARM_BATCH), readTexts);
   }
 }
 
 /** For tests: forget everything. */
 export function clearTextCache(): void {
-  reading.clear();
   cache.clear();
-  cachedChars = 0;
 }
