@@ -4,6 +4,7 @@ import { POLL_FAST_MS } from "../../src/sync/pollSchedule";
 import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
 import { connectSandboxAccount } from "./support/signIn";
+import { waitForController } from "./support/worker";
 
 /** Generous time for one poll round (a detail request per unfinished job, at 4/s) on a busy machine. */
 const ROUND_TIME_MS = 10_000;
@@ -65,11 +66,8 @@ interface Round {
 async function signedInPage(options = { waitForFirstRefresh: true }): Promise<Page> {
   const page = await browser.context.newPage();
   await connectSandboxAccount(page, app.url);
-  // Waited for as the first refresh is (below): on CI's loaded machine, after the offline test,
-  // the worker took the page over after more than 30 s once (2 Dec 2026).
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 60_000,
-  });
+  // Reloaded once if the worker has not taken it (support/worker.ts says why).
+  await waitForController(page, { timeout: 30_000, reloadIfUnclaimed: true });
   await page.getByText("Running", { exact: true }).first().waitFor();
   // The first visit fetches every activity's detail: wait for it, so what follows is polling.
   if (options.waitForFirstRefresh)
