@@ -6,6 +6,7 @@ import { launchPersistent, type PersistentBrowser } from "./support/browser";
 import { exportShownSendsAsCsv } from "./support/exportSends";
 import { accountIdOf, database, storedToken } from "./support/rawDb";
 import { primarySendList, syncButton } from "./support/sendLists";
+import { waitForController } from "./support/worker";
 
 // "Explore with demo data" on a static deployment: the built app served alone, with NO sandbox
 // process (runtime-config points at a port where nothing listens). The demo's sandbox runs in the
@@ -73,9 +74,7 @@ describe("the demo on a static deployment, with no sandbox server", () => {
   it("connects from Settings and shows activities", async () => {
     await page.goto(`${server.url}/activities`);
     await page.getByRole("heading", { name: "No account yet" }).waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
+    await waitForController(page);
     // The demo was first visited three and a half minutes ago (its persisted world, as the app
     // writes it on a first visit): its failing imports, running since then, end within two minutes.
     await page.evaluate(async (anchorAgo) => {

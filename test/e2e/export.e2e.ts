@@ -18,6 +18,7 @@ import {
   unguard,
   V3_COLUMNS,
 } from "./support/hostileSends";
+import { waitForController } from "./support/worker";
 
 // The export end to end: a cached v3 send list full of hostile values, the network cut, the Sends
 // screen's own Export button at phone width, the download read back by papaparse (an independent
@@ -28,9 +29,7 @@ import {
 async function openSeeded(sends: SeedSend[]): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`${app.url}/campaigns`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 30_000,
-  });
+  await waitForController(page);
   await seedCache(page, sends);
   return page;
 }
@@ -53,9 +52,7 @@ describe("CSV export in Chromium", () => {
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
     await page.goto(`${app.url}/campaigns`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
+    await waitForController(page);
     const sends = seedSends();
     await seedCache(page, sends);
 
@@ -81,9 +78,7 @@ describe("CSV export in Chromium", () => {
   it("exports exactly the rows the search shows, oldest first when the screen says so", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.url}/campaigns`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
+    await waitForController(page);
     const sends = seedSends();
     await seedCache(page, sends);
     await browser.context.setOffline(true);

@@ -6,6 +6,7 @@ import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
 import { exportShownSendsAsCsv } from "./support/exportSends";
 import { connectSandboxAccount } from "./support/signIn";
+import { waitForController } from "./support/worker";
 
 // The whole journey of issue #6 in one browser profile, step by step, as a user would take it. Each
 // step stands alone all the same: it first makes sure of what it needs (signed in, online, the 10k
@@ -90,9 +91,7 @@ describe("the Mailroom journey against the sandbox", () => {
     await page.goto(`${app.url}/activities`);
     await page.getByRole("heading", { name: "No account yet" }).waitFor();
     await connectSandboxAccount(page, app.url);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
+    await waitForController(page);
   });
 
   it("activities appear, with counts and freshness", async () => {

@@ -5,6 +5,7 @@ import { type RunningApp, startApp } from "./support/app";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
 import { accountIdOf, database } from "./support/rawDb";
 import { connectSandboxAccount } from "./support/signIn";
+import { waitForController } from "./support/worker";
 
 // "Keep all send lists up to date" in Chromium: turned on in Settings, the service worker's round
 // refreshes the campaign list and fetches every send list, with no Sync pressed anywhere; then a
@@ -42,9 +43,7 @@ describe("Keep all send lists up to date", () => {
   it("turned on, the worker fetches every send list in the background, and a campaign sent later, with no press", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.url}/settings`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
+    await waitForController(page);
     await connectSandboxAccount(page, app.url);
     await page.goto(`${app.url}/settings`);
     const box = page.getByRole("checkbox", { name: "Keep all send lists up to date" });

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../../scripts/lib/static-server";
 import { launchPersistent, type PersistentBrowser } from "./support/browser";
+import { waitForController } from "./support/worker";
 
 let server: StaticServer;
 let browser: PersistentBrowser;
@@ -19,9 +20,7 @@ afterEach(async () => {
 async function openControlled(path = "/activities"): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(server.url + path);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 30_000,
-  });
+  await waitForController(page);
   return page;
 }
 
