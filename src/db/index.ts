@@ -8,7 +8,7 @@ export { db, useDb } from "./db";
 export { DEMO_WORLD_KEY, demoWorldOr } from "./demoWorld";
 export { DB_NAME, MailroomDb } from "./schema";
 export type { SendChunk } from "./sendStore/chunk";
-export { contactIdsOf, emailAt, firstNameAt, lastNameAt } from "./sendStore/chunkFields";
+export { contactIdCodesOf, emailAt, firstNameAt, lastNameAt, UUID_LENGTH } from "./sendStore/chunkFields";
 export { type ChunkRows, chunkSourceOf } from "./sendStore/exportRead";
 export { foldText } from "./sendStore/fold";
 export { dropAccountLists } from "./sendStore/lists";

@@ -1,14 +1,24 @@
-import { type ChunkRows, contactIdsOf, emailAt, firstNameAt, lastNameAt, type SendChunk } from "../db";
+import {
+  type ChunkRows,
+  contactIdCodesOf,
+  emailAt,
+  firstNameAt,
+  lastNameAt,
+  type SendChunk,
+  UUID_LENGTH,
+} from "../db";
 import { parseSendsDatasetId } from "../db/datasets";
 import { isoDate, type SendContext } from "./columns";
 import { CRLF, csvField } from "./csv";
 import { isoTimeFormatter, isoTimeWriter, isPlainIsoTime } from "./isoTime";
-import { PieceBuffer, type PieceOut } from "./pieces";
+import type { Utf8PageBuffer } from "./utf8Page";
 
 /**
- * A send list's CSV lines built straight from its chunks' columns: no Send (nor TimedSend) per
- * row, a column's value that is the same on every row (campaign, report ids) quoted once per
- * export, and only the cells that can hold a quote, a separator or a formula start tested for one.
+ * A send list's CSV lines written straight from its chunks' columns into a page's UTF-8 bytes
+ * (utf8Page.ts): no Send (nor TimedSend) per row, no string per line, a column's value that is the
+ * same on every row (campaign, report ids) quoted once per export, the packed contact ids copied
+ * as character codes, and only the cells that can hold a quote, a separator or a formula start
+ * tested for one.
  * The text is byte for byte what serialisePage writes from Send rows with columns.ts (test:
  * test/unit/export/chunkCsv.test.ts compares the two on hostile rows).
  */
@@ -17,11 +27,12 @@ import { PieceBuffer, type PieceOut } from "./pieces";
 interface ChunkFrame {
   chunk: SendChunk;
   lines: readonly string[];
-  ids: readonly (string | undefined)[];
+  /** contactIdCodesOf(chunk). */
+  idCodes: Uint8Array | undefined;
 }
 
 /** Appends one row's cell (quoted as needed) to `out`, in one or more pieces. */
-type Cell = (frame: ChunkFrame, i: number, out: PieceOut) => void;
+type Cell = (frame: ChunkFrame, i: number, out: Utf8PageBuffer) => void;
 
 /** A cell that is one string. */
 const single =
@@ -41,12 +52,13 @@ function sentAtCell(guard: boolean): Cell {
 }
 
 function contactIdCell(guard: boolean): Cell {
-  return single(({ chunk, ids }, i) => {
-    const id = ids[i];
-    if (id === undefined) throw new Error(`Stored send ${i} has no contact id`);
+  return ({ chunk, idCodes }, i, out) => {
+    const kept = chunk.ids.text?.[i];
+    if (kept !== undefined) out.push(csvField(kept, guard));
     // A packed id is a lower-case UUID: hex digits and dashes, nothing to quote or guard.
-    return chunk.ids.text?.[i] === undefined ? id : csvField(id, guard);
-  });
+    else if (idCodes) out.pushAscii(idCodes, i * UUID_LENGTH, (i + 1) * UUID_LENGTH);
+    else throw new Error(`Stored send ${i} has no contact id`);
+  };
 }
 
 /** The cell of column `id` for rows of `dataset`, as SEND_COLUMNS[id].value gives it, quoted. */
@@ -86,11 +98,10 @@ function cellOf(id: string, dataset: string, context: SendContext, guard: boolea
 }
 
 /**
- * The CSV text (CRLF after every line) of the rows `from` to `to` (exclusive) of one chunk view.
- * Every cell's pieces, commas and line ends go into one PieceBuffer joined once: no string is made
- * per line, no array is grown per call, and what outlives the call is one flat string.
+ * Writes the CSV lines (CRLF after every line) of the rows `from` to `to` (exclusive) of one chunk
+ * view into `out`.
  */
-export type ChunkTextWriter = (view: ChunkRows, from: number, to: number) => string;
+export type ChunkTextWriter = (view: ChunkRows, from: number, to: number, out: Utf8PageBuffer) => void;
 
 /** The text writer of one send list for these column ids (checked by sendColumns beforehand). */
 export function chunkTextWriter(
@@ -103,11 +114,11 @@ export function chunkTextWriter(
   const first = cells[0];
   if (!first) throw new Error("Choose at least one column to export");
   const rest = cells.slice(1);
-  const out = new PieceBuffer();
-  // A chunk is written in several calls (parts of 250 rows): its frame is made once.
+  // A chunk is written in several calls (it may end one page and start the next): its frame is made once.
   let frame: ChunkFrame | undefined;
-  return ({ chunk, lines, rows }, from, to) => {
-    if (frame?.chunk !== chunk || frame.lines !== lines) frame = { chunk, lines, ids: contactIdsOf(chunk) };
+  return ({ chunk, lines, rows }, from, to, out) => {
+    if (frame?.chunk !== chunk || frame.lines !== lines)
+      frame = { chunk, lines, idCodes: contactIdCodesOf(chunk) };
     for (let r = from; r < to; r++) {
       const i = rows[r]!;
       first(frame, i, out);
@@ -117,6 +128,5 @@ export function chunkTextWriter(
       }
       out.push(CRLF);
     }
-    return out.take();
   };
 }

@@ -5,12 +5,6 @@ import type { SendContext } from "./columns";
 import type { CsvText } from "./sinks";
 import { Utf8PageBuffer } from "./utf8Page";
 
-/**
- * Rows per string encoded into the page's bytes: about 40 KB of text, below V8's large-object size
- * (128 KB), so it is a young string the scavenger frees instead of one for the full collector.
- */
-const ROWS_PER_PART = 250;
-
 /** A serialised page: its text (CRLF after every line, see sinks.ts's CsvText) and its rows. */
 export interface TextPage {
   text: CsvText;
@@ -46,8 +40,8 @@ export async function chunkTextPages(
     for await (const view of source.chunks) {
       // A chunk may end one page and start the next: every page but the last has pageSize rows.
       for (let at = 0; at < view.rows.length; ) {
-        const take = Math.min(view.rows.length - at, pageSize - rows, ROWS_PER_PART);
-        page.append(write(view, at, at + take));
+        const take = Math.min(view.rows.length - at, pageSize - rows);
+        write(view, at, at + take, page);
         rows += take;
         at += take;
         if (rows === pageSize) {

@@ -43,32 +43,26 @@ const HEX_CODES = /* @__PURE__ */ Uint8Array.from({ length: 512 }, (_, i) =>
     .padStart(2, "0")
     .charCodeAt(i & 1),
 );
-const UUID_LENGTH = 36;
-const latin1 = /* @__PURE__ */ new TextDecoder("latin1");
+/** A UUID's length as text: row r's id is codes UUID_LENGTH * r to UUID_LENGTH * (r + 1). */
+export const UUID_LENGTH = 36;
 
 /**
- * Every contact id of a chunk, row by row, as contactIds.ts's unpackId gives them: the packed
- * UUIDs are written out as one string at once and cut into ids (cheap slices of it), instead of
- * twenty concatenations per id. A row with no id at all (not written by encodeChunk) is undefined.
+ * The packed contact ids of a chunk (contactIds.ts) as the character codes of their text, row by
+ * row, UUID_LENGTH a row, written out at once: a writer copies them where they go instead of
+ * making a string per id. Rows whose id is kept as text (chunk.ids.text) have zeros' digits here;
+ * undefined when the chunk packs no id.
  */
-export function contactIdsOf(chunk: SendChunk): (string | undefined)[] {
-  const ids = new Array<string | undefined>(chunk.rows);
+export function contactIdCodesOf(chunk: SendChunk): Uint8Array | undefined {
   const bytes = chunk.ids.uuids;
-  if (bytes) {
-    const ascii = new Uint8Array(chunk.rows * UUID_LENGTH);
-    for (let row = 0, at = 0; row < chunk.rows; row++) {
-      for (let b = 0; b < 16; b++) {
-        const byte = bytes[row * 16 + b]!;
-        ascii[at++] = HEX_CODES[2 * byte]!;
-        ascii[at++] = HEX_CODES[2 * byte + 1]!;
-        if (b === 3 || b === 5 || b === 7 || b === 9) ascii[at++] = 45; // "-"
-      }
+  if (!bytes) return undefined;
+  const codes = new Uint8Array(chunk.rows * UUID_LENGTH);
+  for (let row = 0, at = 0; row < chunk.rows; row++) {
+    for (let b = 0; b < 16; b++) {
+      const byte = bytes[row * 16 + b]!;
+      codes[at++] = HEX_CODES[2 * byte]!;
+      codes[at++] = HEX_CODES[2 * byte + 1]!;
+      if (b === 3 || b === 5 || b === 7 || b === 9) codes[at++] = 45; // "-"
     }
-    const all = latin1.decode(ascii);
-    for (let row = 0; row < chunk.rows; row++)
-      ids[row] = all.slice(row * UUID_LENGTH, (row + 1) * UUID_LENGTH);
   }
-  const text = chunk.ids.text;
-  if (text) for (const row in text) ids[Number(row)] = text[row]!;
-  return ids;
+  return codes;
 }

@@ -10,20 +10,35 @@ describe("Utf8PageBuffer", () => {
   it("gives a page's parts as the UTF-8 a Blob of the strings holds, and their UTF-16 length", async () => {
     const parts = ["a,Müller,李\r\n", '👩‍💻 Dev,"q"\r\n', "lone \ud800 surrogate\r\n"];
     const page = new Utf8PageBuffer();
-    for (const part of parts) page.append(part);
+    for (const part of parts) page.push(part);
     const { bytes, chars } = page.take();
     expect(chars).toBe(parts.join("").length);
     const blob = new Uint8Array(await new Blob(parts).arrayBuffer());
     expect([...bytes]).toEqual([...blob]);
   });
 
+  it("writes a slice and ASCII codes as TextEncoder writes that slice: pairs whole, a pair cut at an end is lone", () => {
+    const text = "a\u00e9\u4e2d\ud83d\ude00b\udc00c\ud800";
+    const page = new Utf8PageBuffer();
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        page.pushRange(text, from, to);
+        const { bytes, chars } = page.take();
+        expect([...bytes]).toEqual([...encode(text.slice(from, to))]);
+        expect(chars).toBe(to - from);
+      }
+    }
+    page.pushAscii(encode("0f1e2d3c-4b5a"), 2, 9);
+    expect(new TextDecoder().decode(page.take().bytes)).toBe("1e2d3c-");
+  });
+
   it("starts a new page after take, and grows past its first megabyte", () => {
     const page = new Utf8PageBuffer();
-    page.append("old page\r\n");
+    page.push("old page\r\n");
     page.take();
     const big = "ł".repeat(700_000);
-    page.append(big);
-    page.append("end");
+    page.push(big);
+    page.push("end");
     const { bytes, chars } = page.take();
     expect(chars).toBe(big.length + 3);
     expect(Buffer.from(bytes).equals(encode(`${big}end`))).toBe(true);
@@ -34,9 +49,9 @@ describe("blobSink with a page of bytes", () => {
   it("copies the bytes when written: the buffer's next page does not change the file", async () => {
     const sink = blobSink();
     const page = new Utf8PageBuffer();
-    page.append("first,page\r\n");
+    page.push("first,page\r\n");
     await sink.write(page.take());
-    page.append("XXXXX,XXXX\r\n");
+    page.push("XXXXX,XXXX\r\n");
     await sink.write(page.take());
     const { blob, chars } = await sink.close();
     expect(await blob?.text()).toBe("first,page\r\nXXXXX,XXXX\r\n");
