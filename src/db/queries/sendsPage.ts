@@ -1,5 +1,5 @@
 import type { TimedSend } from "../sendStore/chunk";
-import { findList } from "../sendStore/lists";
+import { findList, findListRow } from "../sendStore/lists";
 import type { RowPosition, TimeWindow } from "../sendStore/read";
 import { rowsInOrder } from "../sendStore/rowsInOrder";
 import { findMatches, type Matches, matchedRows, positionOf } from "../sendStore/search";
@@ -55,22 +55,28 @@ function isEmptyRange(q: SendsQuery): boolean {
   return q.sentFrom !== undefined && q.sentTo !== undefined && q.sentFrom > q.sentTo;
 }
 
+/** A list by its number, with its stamp as its row was read for this page (keyCache.ts). */
+interface ListAt {
+  id: number;
+  stamp?: string;
+}
+
 async function take(
-  list: number,
+  list: ListAt,
   order: "asc" | "desc",
   window: TimeWindow,
   after: RowPosition | undefined,
   n: number,
 ) {
   const taken: TimedSend[] = [];
-  for await (const rows of rowsInOrder(list, { order, window, after, batch: 1, limit: n }))
-    taken.push(...rows);
+  const read = { order, window, after, batch: 1, limit: n, stamp: list.stamp };
+  for await (const rows of rowsInOrder(list.id, read)) taken.push(...rows);
   return taken;
 }
 
 /** Browse mode: the rows past the cursor in the read's direction, one or two chunks read. */
 async function browsePage(
-  list: number,
+  list: ListAt,
   q: SendsQuery,
   cursor: SendsCursor,
   size: number,
@@ -147,12 +153,13 @@ async function ascendingRange(
 /** One page of a send list under a filter. */
 export async function readSendsPage(q: SendsQuery, cursor: SendsCursor, size: number): Promise<SendsPage> {
   if (isEmptyRange(q)) return EMPTY;
-  const list = await findList(q.dataset);
-  if (list === undefined) return EMPTY;
+  const list = await findListRow(q.dataset);
+  if (list?.id === undefined) return EMPTY;
+  const { id, stamp } = list;
   // A search's page as one search (searchGate.ts): the warm-up's reads wait for its rows too.
   return q.contains.trim() === ""
-    ? browsePage(list, q, cursor, size)
-    : asSearch(() => searchPage(list, q, cursor, size));
+    ? browsePage({ id, stamp }, q, cursor, size)
+    : asSearch(() => searchPage(id, q, cursor, size));
 }
 
 /** Rows in browse mode: whole chunks counted from their keys, the edge chunks read. */

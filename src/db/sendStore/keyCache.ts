@@ -46,6 +46,16 @@ export async function keysAtStamp(list: number, stamp: string | undefined): Prom
   return keys;
 }
 
+/**
+ * The keys held for `list` if they are those of `stamp` (read from the list's row just before),
+ * else undefined: no read. A page of the Sends screen then costs one round trip less when the
+ * Campaigns screen has counted the list.
+ */
+export function heldKeysAt(list: number, stamp: string | undefined): ChunkKey[] | undefined {
+  const hit = cache.get(id(list));
+  return stamp !== undefined && hit?.stamp === stamp ? hit.keys : undefined;
+}
+
 /** For tests: forget everything. */
 export function clearKeyCache(): void {
   cache.clear();

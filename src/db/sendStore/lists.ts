@@ -19,9 +19,14 @@ export interface SendList {
 
 export const SHOWN_COPY = 0;
 
+/** The list's row (its number and stamp), or undefined when nothing of it was ever stored. */
+export async function findListRow(dataset: string, copy = SHOWN_COPY): Promise<SendList | undefined> {
+  return db().sendLists.where("[dataset+copy]").equals([dataset, copy]).first();
+}
+
 /** The list's number, or undefined when nothing of it was ever stored. */
 export async function findList(dataset: string, copy = SHOWN_COPY): Promise<number | undefined> {
-  return (await db().sendLists.where("[dataset+copy]").equals([dataset, copy]).first())?.id;
+  return (await findListRow(dataset, copy))?.id;
 }
 
 /** The list's number, created on its first write. Call inside a transaction over sendLists. */

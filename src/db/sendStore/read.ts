@@ -24,7 +24,11 @@ export const inWindow = (ms: number, window: TimeWindow) =>
  * while the list is unchanged (keyCache.ts). A new array: the caller may reorder it.
  */
 export async function chunkKeysIn(list: number, window: TimeWindow = {}): Promise<ChunkKey[]> {
-  const keys = await listKeys(list);
+  return keysInWindow(await listKeys(list), window);
+}
+
+/** Those of a list's keys (in time order) whose chunks hold rows of the window, as a new array. */
+export function keysInWindow(keys: readonly ChunkKey[], window: TimeWindow): ChunkKey[] {
   const { fromMs, toMs } = window;
   if (fromMs === undefined && toMs === undefined) return [...keys];
   return keys.filter(

@@ -10,11 +10,13 @@ import {
   type TimedSend,
 } from "./chunk";
 import { unpackId } from "./contactIds";
-import { chunkKeysIn, inWindow, type RowPosition, type TimeWindow } from "./read";
+import { heldKeysAt } from "./keyCache";
+import { chunkKeysIn, inWindow, keysInWindow, type RowPosition, type TimeWindow } from "./read";
 
 /**
  * Keys of the window's chunks holding rows strictly past `after`, in the read's direction; at most
- * `max` of them when given (a page needs two or three, not a million sends' worth of keys).
+ * `max` of them when given and not `held` in memory (a page needs two or three, not a million
+ * sends' worth of keys read).
  */
 async function keysPast(
   list: number,
@@ -22,9 +24,10 @@ async function keysPast(
   ascending: boolean,
   after?: RowPosition,
   max?: number,
+  held?: readonly ChunkKey[],
 ) {
-  if (max === undefined) {
-    let keys = await chunkKeysIn(list, window);
+  if (max === undefined || held) {
+    let keys = held ? keysInWindow(held, window) : await chunkKeysIn(list, window);
     if (after) keys = keys.filter((key) => (ascending ? key[3] >= after.ms : key[1] <= after.ms));
     if (!ascending) keys.reverse();
     return keys;
@@ -93,6 +96,8 @@ export async function* rowsInOrder(
     limit?: number;
     /** Only rows whose search line contains this (already folded, see fold.ts). */
     contains?: string;
+    /** The list's stamp as its row was just read: the keys held for it are used, not read. */
+    stamp?: string;
   },
 ): AsyncGenerator<TimedSend[]> {
   const window = options.window ?? {};
@@ -102,7 +107,7 @@ export async function* rowsInOrder(
   let left = options.limit ?? Number.POSITIVE_INFINITY;
   // A read that wants a few rows asks for a few keys at a time; an export takes them all at once.
   const max = options.limit === undefined ? undefined : batch + 2;
-  let keys = await keysPast(list, window, ascending, after, max);
+  let keys = await keysPast(list, window, ascending, after, max, heldKeysAt(list, options.stamp));
   let lastKey: ChunkKey | undefined;
   let lastMissing: string | undefined;
   for (;;) {

@@ -1,6 +1,7 @@
 import Dexie from "dexie";
 import { describe, expect, it, vi } from "vitest";
 import { countSends, db, type Send, sendTables, storeSendPage, warmSearch } from "../../../src/db";
+import { readSendsPage } from "../../../src/db/queries/sendsPage";
 import { type ChunkKey, encodeChunk } from "../../../src/db/sendStore/chunk";
 import { findList, promoteCopy } from "../../../src/db/sendStore/lists";
 import { chunkKeysIn, type TimeWindow } from "../../../src/db/sendStore/read";
@@ -65,6 +66,24 @@ describe("the chunk keys kept in memory", () => {
     await db().sendChunks.put(chunk);
     expect(await chunkKeysIn(list)).toEqual(before);
     expect(await keysOnDisk(list)).toHaveLength(before.length + 1);
+  });
+
+  it("serve the Sends screen's page while the list's stamp is unchanged, and not past a write", async () => {
+    freshDb();
+    await store(range(0, 2_500));
+    const list = (await findList(DS))!;
+    // Held, as the Campaigns screen's count of the list leaves them.
+    await chunkKeysIn(list);
+    const query = { dataset: DS, contains: "", order: "desc" as const };
+    const newest = async () => (await readSendsPage(query, { kind: "first" }, 10)).rows[0]?.contactId;
+    // A chunk put behind the store's back (no stamp renewed) is not read: the page's keys came from memory.
+    const hidden = encodeChunk(list, [{ ...send(9_000), ms: BASE + 9_000_000 }]);
+    await db().sendChunks.put(hidden.chunk);
+    await db().sendText.put(hidden.text);
+    expect(await newest()).toBe(send(2_499).contactId);
+    // A write through the store renews the stamp: the page reads the keys again and shows it.
+    await store([send(9_001, { sentAt: new Date(BASE + 9_500_000).toISOString() })]);
+    expect(await newest()).toBe(send(9_001).contactId);
   });
 
   it("hand out a copy: a caller reversing them does not reorder the next caller's", async () => {
