@@ -4,8 +4,11 @@ export type Results = Record<string, Record<string, number | string | boolean>>;
 
 /**
  * Each figure next to its goal, as the issues state them (issue 14's targets for the send store;
- * the ratios, the bundle and the paging goals from the issues before it, which it leaves alone).
- * A figure that is not a number (a search not answered) misses its goal.
+ * the bundle and the paging goals from the issues before it, which it leaves alone). The sync and
+ * export ratios are printed without one: the "raw" limit they divide by became the store's own
+ * chunk write and read with issue 14, not the plain row bulkPut and keyset read the 0.8 goal was
+ * set against (README, Performance). A figure that is not a number (a search not answered) misses
+ * its goal.
  */
 const GOALS: Record<string, (value: number | string | boolean, results: Results) => string> = {
   "list.search_warm_ms": (v) => goal(Number(v) <= 50, "≤ 50"),
@@ -17,7 +20,6 @@ const GOALS: Record<string, (value: number | string | boolean, results: Results)
   "people.frequency_ms": (v) => goal(Number(v) <= 3_000, "≤ 3,000"),
   "people.long_tasks_over_50ms": (v) => goal(Number(v) === 0, "= 0"),
   "sync.rows_per_s": (v) => goal(Number(v) >= 10_000, "≥ 10,000"),
-  "sync.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
   "sync.requests": (v, r) => goal(Number(v) <= Math.ceil(Number(r.env?.sends) / 500) + 3, "≤ ⌈N/500⌉ + 3"),
   "sync.long_tasks_over_50ms": (v) => goal(Number(v) === 0, "= 0"),
   "storage.bytes_per_send": (v) => goal(Number(v) <= 120, "≤ 120"),
@@ -25,7 +27,6 @@ const GOALS: Record<string, (value: number | string | boolean, results: Results)
   "paced.requests_per_s": (v) => goal(Number(v) >= 3.8, "≥ 3.8"),
   "paced.throttled": (v) => goal(Number(v) === 0, "= 0"),
   "export.rows_per_s": (v) => goal(Number(v) >= 200_000, "≥ 200,000"),
-  "export.ratio": (v) => goal(Number(v) >= 0.8, "≥ 0.8"),
   "export.heap_growth_mb": (v) => goal(Number(v) <= 64, "≤ 64"),
   "list.first_paint_ms": (v) => goal(Number(v) <= 100, "≤ 100"),
   "list.search_ms": (v) => goal(Number(v) <= 50, "≤ 50"),

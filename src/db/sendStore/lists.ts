@@ -19,9 +19,24 @@ export interface SendList {
 
 export const SHOWN_COPY = 0;
 
+/** The row findListRow last read for each list, by database: a guess to start a read from. */
+const lastRows = new Map<string, SendList>();
+const rowName = (dataset: string, copy: number) => `${db().name}\u0000${copy}\u0000${dataset}`;
+
 /** The list's row (its number and stamp), or undefined when nothing of it was ever stored. */
 export async function findListRow(dataset: string, copy = SHOWN_COPY): Promise<SendList | undefined> {
-  return db().sendLists.where("[dataset+copy]").equals([dataset, copy]).first();
+  const row = await db().sendLists.where("[dataset+copy]").equals([dataset, copy]).first();
+  if (row) lastRows.set(rowName(dataset, copy), row);
+  else lastRows.delete(rowName(dataset, copy));
+  return row;
+}
+
+/**
+ * The list's row as findListRow last read it on this page, which a write may have changed since:
+ * a read started from it must be checked against the row read again (its stamp, keyCache.ts).
+ */
+export function lastListRow(dataset: string, copy = SHOWN_COPY): SendList | undefined {
+  return lastRows.get(rowName(dataset, copy));
 }
 
 /** The list's number, or undefined when nothing of it was ever stored. */
