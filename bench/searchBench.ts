@@ -43,11 +43,12 @@ export async function timePrefixSearch(page: Page, prefix: string): Promise<Sear
   await watchInput(page);
   const typedAt = await page.evaluate(() => performance.now());
   await searchBox(page).fill(prefix);
-  // Answered: every row on screen now holds the prefix in a cell (the search finds any part, so a
-  // row may hold it inside), and the first row starts with it (the screen is on this search).
+  // Answered: every row on screen now holds the prefix in a cell, accents aside as the search
+  // folds them ("zoe" finds "Zoë"; the search finds any part, so a row may hold it inside), and a
+  // row starts with it (the screen is on this search).
   const answeredAt = await frameWhen(
     page,
-    `(p) => { const rows = [...document.querySelectorAll(${JSON.stringify(ROW)})]; const cells = (tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent.trim().toLowerCase()); return rows.length > 0 && rows.every((tr) => cells(tr).some((c) => c.includes(p))) && rows.some((tr) => cells(tr).some((c) => c.startsWith(p))); }`,
+    `(p) => { const fold = (text) => text.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase(); const rows = [...document.querySelectorAll(${JSON.stringify(ROW)})]; const cells = (tr) => [...tr.querySelectorAll("td")].map((td) => fold(td.textContent.trim())); return rows.length > 0 && rows.every((tr) => cells(tr).some((c) => c.includes(p))) && rows.some((tr) => cells(tr).some((c) => c.startsWith(p))); }`,
     prefix,
   );
   const received = await inputAt(page);

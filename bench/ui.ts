@@ -73,14 +73,24 @@ export async function watchLongTasks(page: Page): Promise<LongTaskLog> {
   };
 }
 
+/** How long frameWhen waits before it says what the page showed instead. */
+const FRAME_DEADLINE_MS = 30_000;
+
 /**
- * Resolves, at the first animation frame where `test(arg)` holds, with the page's clock then.
- * A string, not a function: tsx's name helpers do not exist in the page.
+ * Resolves, at the first animation frame where `test(arg)` holds, with the page's clock then;
+ * rejects past FRAME_DEADLINE_MS with the start of what the page showed, instead of waiting for
+ * ever. A string, not a function: tsx's name helpers do not exist in the page.
  */
 export function frameWhen(page: Page, test: string, arg: string): Promise<number> {
-  return page.evaluate(`new Promise((resolve) => {
+  return page.evaluate(`new Promise((resolve, reject) => {
     const holds = ${test};
-    const check = () => (holds(${JSON.stringify(arg)}) ? resolve(performance.now()) : requestAnimationFrame(check));
+    const deadline = performance.now() + ${FRAME_DEADLINE_MS};
+    const check = () => {
+      if (holds(${JSON.stringify(arg)})) resolve(performance.now());
+      else if (performance.now() > deadline)
+        reject(new Error("Not seen in ${FRAME_DEADLINE_MS / 1000} s (" + ${JSON.stringify(arg)} + "); the page showed: " + document.body.innerText.slice(0, 400)));
+      else requestAnimationFrame(check);
+    };
     check();
   })`);
 }
