@@ -23,8 +23,8 @@ export function isPlainIsoTime(ms: number): boolean {
 }
 
 /**
- * A writer with its own one-hour cache: appends the text's pieces to `out` (a writer joins many
- * rows' pieces at once, so no string is made per time). Throws RangeError for an invalid time, as
+ * A writer with its own one-hour cache: appends the text's pieces to `out` (the export's page
+ * bytes, utf8Page.ts, so no string is made per time). Throws RangeError for an invalid time, as
  * toISOString does.
  */
 export function isoTimeWriter(): (ms: number, out: PieceOut) => void {

@@ -1,6 +1,7 @@
 /**
- * Strings gathered to be joined once (the cells of a few hundred CSV rows), in one array whose
- * storage is kept from one join to the next. An array emptied with `length = 0` gives its storage
+ * Strings gathered to be joined once (isoTime.ts's formatter: a time's three pieces; the export's
+ * CSV cells go straight into bytes, utf8Page.ts), in one array whose storage is kept from one join
+ * to the next. An array emptied with `length = 0` gives its storage
  * back in V8 and grows it again piece by piece, copying as it grows: in the export of 1M sends that
  * regrowth was 390 of the 1,019 MB the page allocated (Chromium's sampling heap profiler), garbage
  * that piles up in the heap between collections. Places past the pieces of a round hold "", which

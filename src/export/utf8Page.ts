@@ -20,16 +20,11 @@ export class Utf8PageBuffer implements PieceOut {
   private chars = 0;
 
   push(text: string): void {
-    this.pushRange(text, 0, text.length);
-  }
-
-  /** Appends text.slice(from, to) without making it. */
-  pushRange(text: string, from: number, to: number): void {
     // A UTF-16 code unit takes at most 3 bytes (a surrogate pair, two units, takes 4).
-    this.reserve((to - from) * 3);
+    this.reserve(text.length * 3);
     const bytes = this.buffer;
     let at = this.used;
-    for (let i = from; i < to; i++) {
+    for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       if (unit < 0x80) {
         bytes[at++] = unit;
@@ -41,7 +36,7 @@ export class Utf8PageBuffer implements PieceOut {
         bytes[at++] = 0x80 | ((unit >> 6) & 0x3f);
         bytes[at++] = 0x80 | (unit & 0x3f);
       } else {
-        const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
         if (unit < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) {
           const point = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
           bytes[at++] = 0xf0 | (point >> 18);
@@ -58,7 +53,7 @@ export class Utf8PageBuffer implements PieceOut {
       }
     }
     this.used = at;
-    this.chars += to - from;
+    this.chars += text.length;
   }
 
   /** Appends the ASCII character codes codes[from] to codes[to - 1] (each below 0x80). */

@@ -17,12 +17,12 @@ describe("Utf8PageBuffer", () => {
     expect([...bytes]).toEqual([...blob]);
   });
 
-  it("writes a slice and ASCII codes as TextEncoder writes that slice: pairs whole, a pair cut at an end is lone", () => {
+  it("writes every slice of a text and ASCII codes as TextEncoder does: pairs whole, a pair cut at an end is lone", () => {
     const text = "a\u00e9\u4e2d\ud83d\ude00b\udc00c\ud800";
     const page = new Utf8PageBuffer();
     for (let from = 0; from <= text.length; from++) {
       for (let to = from; to <= text.length; to++) {
-        page.pushRange(text, from, to);
+        page.push(text.slice(from, to));
         const { bytes, chars } = page.take();
         expect([...bytes]).toEqual([...encode(text.slice(from, to))]);
         expect(chars).toBe(to - from);
