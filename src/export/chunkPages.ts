@@ -1,4 +1,4 @@
-import { chunkSourceOf } from "../db";
+import { type ChunkRows, chunkSourceOf } from "../db";
 import { type SendsFilter, windowOf } from "../db/sendsFilter";
 import { chunkTextWriter } from "./chunkCsv";
 import type { SendContext } from "./columns";
@@ -19,8 +19,8 @@ export interface TextSource {
 
 /**
  * One send list under the filter as CSV pages of `pageSize` rows (the last may be smaller), built
- * from the store's chunks without a Send per row. The store reads the next chunks while a page
- * is built; rows written by a sync meanwhile land in chunks not yet read or not at all.
+ * from the store's chunks without a Send per row, written while the store reads them. Rows written
+ * by a sync meanwhile land in chunks not yet read or not at all.
  */
 export async function chunkTextPages(
   dataset: string,
@@ -37,7 +37,8 @@ export async function chunkTextPages(
   async function* pages(): AsyncGenerator<TextPage> {
     const page = new Utf8PageBuffer();
     let rows = 0;
-    for await (const view of source.chunks) {
+    // Runs inside the store's read events: the rows go into the page while IndexedDB holds them.
+    const use = (view: ChunkRows) => {
       // A chunk may end one page and start the next: every page but the last has pageSize rows.
       for (let at = 0; at < view.rows.length; ) {
         const take = Math.min(view.rows.length - at, pageSize - rows);
@@ -45,11 +46,13 @@ export async function chunkTextPages(
         rows += take;
         at += take;
         if (rows === pageSize) {
-          yield { text: page.take(), rows };
+          page.cut();
           rows = 0;
         }
       }
-    }
+    };
+    for await (const _batch of source.visit(use))
+      for (const text of page.takeCut()) yield { text, rows: pageSize };
     if (rows > 0) yield { text: page.take(), rows };
   }
   return { total: source.total, pages: pages() };

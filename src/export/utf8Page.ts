@@ -17,7 +17,13 @@ const INITIAL_BYTES = 1 << 20;
 export class Utf8PageBuffer implements PieceOut {
   private buffer = new Uint8Array(INITIAL_BYTES);
   private used = 0;
+  /** Characters in buffer[0, used). */
   private chars = 0;
+  /** Ends of pages cut but not yet handed out, each at a byte and its character count. */
+  private cuts: { to: number; chars: number }[] = [];
+  /** buffer[0, handed) was handed out: dropped at the next write. */
+  private handed = 0;
+  private handedChars = 0;
 
   push(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes (a surrogate pair, two units, takes 4).
@@ -67,17 +73,57 @@ export class Utf8PageBuffer implements PieceOut {
   }
 
   /**
-   * The page so far; the buffer starts a new page after. The bytes are a view of the buffer: valid
-   * until the next push, so a sink must have copied them when its write resolves (they all do).
+   * Ends a page here without handing it out: an export that writes several pages' rows inside one
+   * IndexedDB event (src/db/sendStore/chunkCursor.ts) cuts them there and takes them after.
    */
+  cut(): void {
+    this.cuts.push({ to: this.used, chars: this.chars });
+  }
+
+  /**
+   * The pages cut since the last take, in order. The bytes are views of the buffer: valid until
+   * the next push, so a sink must have copied them when its write resolves (they all do).
+   */
+  takeCut(): Utf8Text[] {
+    const pages = this.cuts.map(({ to, chars }) => {
+      const page = { bytes: this.buffer.subarray(this.handed, to), chars: chars - this.handedChars };
+      this.handed = to;
+      this.handedChars = chars;
+      return page;
+    });
+    this.cuts = [];
+    return pages;
+  }
+
+  /** Everything written since the last take, as one page (cuts included); a view, as takeCut's. */
   take(): Utf8Text {
-    const page = { bytes: this.buffer.subarray(0, this.used), chars: this.chars };
-    this.used = 0;
-    this.chars = 0;
+    const page = {
+      bytes: this.buffer.subarray(this.handed, this.used),
+      chars: this.chars - this.handedChars,
+    };
+    this.cuts = [];
+    this.handed = this.used;
+    this.handedChars = this.chars;
     return page;
   }
 
+  /** Moves what was not handed out to the buffer's start: the pages handed out are done with. */
+  private dropHanded(): void {
+    const { handed, handedChars } = this;
+    if (handed === 0) return;
+    if (handed < this.used) this.buffer.copyWithin(0, handed, this.used);
+    this.used -= handed;
+    this.chars -= handedChars;
+    for (const cut of this.cuts) {
+      cut.to -= handed;
+      cut.chars -= handedChars;
+    }
+    this.handed = 0;
+    this.handedChars = 0;
+  }
+
   private reserve(bytes: number): void {
+    this.dropHanded();
     const needed = this.used + bytes;
     if (needed <= this.buffer.length) return;
     const bigger = new Uint8Array(Math.max(needed, this.buffer.length * 2));

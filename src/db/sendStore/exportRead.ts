@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { type ChunkKey, compareSends, linesOf, type SendChunk, type SendText } from "./chunk";
+import { compareSends, linesOf, type SendChunk } from "./chunk";
+import { readChunkPairs } from "./chunkCursor";
 import { unpackId } from "./contactIds";
 import { foldText } from "./fold";
 import { findList } from "./lists";
@@ -25,24 +25,18 @@ export interface ChunkReadOptions {
   contains?: string;
 }
 
-/** Chunks per IndexedDB round trip: one batch is encoded while the next is read. */
+/** Chunks per IndexedDB transaction: between two, the reader's pages go to its sink. */
 const BATCH = 4;
 
-type Batch = [(SendChunk | undefined)[], (SendText | undefined)[]];
+/** Receives a chunk view inside the IndexedDB event that read it (see chunkCursor.ts). */
+export type UseChunkRows = (view: ChunkRows) => void;
 
-/** A read ahead nobody will use (the keys changed, or the reader stopped): its failure is only noted. */
-function drop(reading: Promise<Batch> | undefined): void {
-  reading?.then(undefined, (error: unknown) =>
-    console.debug("send store: an abandoned read-ahead failed", error),
-  );
-}
-
-function readBatch(keys: ChunkKey[]): Promise<Batch> {
-  const database = db();
-  return Promise.all([
-    database.sendChunks.bulkGet(keys) as Promise<(SendChunk | undefined)[]>,
-    database.sendText.bulkGet(keys) as Promise<(SendText | undefined)[]>,
-  ]);
+/** A list's sends under a filter, as chunk views. */
+export interface ChunkSource {
+  /** How many, exact before the first is read. */
+  total: number;
+  /** Gives every view to `use`, a batch at a time; yields after each batch, before the next is read. */
+  visit(use: UseChunkRows): AsyncIterable<void>;
 }
 
 /** The window's keys holding rows strictly past `after`, in the read's direction. */
@@ -79,62 +73,49 @@ function keptRows(
 /**
  * The same rows, in the same order, as read.ts's rowsInOrder for a read without a limit, and with
  * its guarantee (a chunk a sync rewrote meanwhile is found again from the last row given: no row
- * missed, none repeated), but as chunk views, and with the next batch read while this one is used.
+ * missed, none repeated), but as chunk views given to `use` while IndexedDB holds them.
  */
-export async function* chunkRowsInOrder(list: number, options: ChunkReadOptions): AsyncGenerator<ChunkRows> {
+async function* visitChunkRows(
+  list: number,
+  options: ChunkReadOptions,
+  use: UseChunkRows,
+): AsyncGenerator<void> {
   const window = options.window ?? {};
   const ascending = options.order === "asc";
   let after: RowPosition | undefined;
   let keys = await keysPast(list, window, ascending);
   let lastMissing: string | undefined;
-  let slice = keys.splice(0, BATCH);
-  let reading = slice.length > 0 ? readBatch(slice) : undefined;
-  try {
-    while (reading) {
-      const [chunks, texts] = await reading;
-      const current = slice;
-      slice = keys.splice(0, BATCH);
-      reading = slice.length > 0 ? readBatch(slice) : undefined;
-      // A chunk replaced (or incomplete) since its key was read is not there to read.
-      const missing = chunks.findIndex((chunk, i) => !chunk || !texts[i]);
-      const readable = missing === -1 ? current.length : missing;
-      for (let c = 0; c < readable; c++) {
-        const chunk = chunks[c] as SendChunk;
-        const lines = linesOf(texts[c] as SendText);
-        const rows = keptRows(chunk, lines, { ascending, window, after, contains: options.contains });
-        const last = rows[rows.length - 1];
-        if (last === undefined) continue;
-        after = { ms: chunk.firstMs + (chunk.offsets[last] ?? 0), contactId: unpackId(chunk.ids, last) };
-        yield { chunk, lines, rows };
-      }
-      if (missing === -1) continue;
-      // The read ahead may be of chunks gone too: the keys are read again from the last row given.
-      drop(reading);
-      const gone = JSON.stringify(current[missing]);
-      keys = await keysPast(list, window, ascending, after);
-      // The same chunk missing twice is incomplete, not replaced: skipped, not read forever.
-      if (gone === lastMissing) keys = keys.filter((key) => JSON.stringify(key) !== gone);
-      lastMissing = gone;
-      slice = keys.splice(0, BATCH);
-      reading = slice.length > 0 ? readBatch(slice) : undefined;
-    }
-  } finally {
-    drop(reading);
+  while (keys.length > 0) {
+    const batch = keys.splice(0, BATCH);
+    const missing = await readChunkPairs(batch, (chunk, text) => {
+      const lines = linesOf(text);
+      const rows = keptRows(chunk, lines, { ascending, window, after, contains: options.contains });
+      const last = rows[rows.length - 1];
+      if (last === undefined) return;
+      after = { ms: chunk.firstMs + (chunk.offsets[last] ?? 0), contactId: unpackId(chunk.ids, last) };
+      use({ chunk, lines, rows });
+    });
+    yield;
+    if (missing === -1) continue;
+    // A chunk replaced (or incomplete) since its key was read: the keys are read again from the last row given.
+    const gone = JSON.stringify(batch[missing]);
+    keys = await keysPast(list, window, ascending, after);
+    // The same chunk missing twice is incomplete, not replaced: skipped, not read forever.
+    if (gone === lastMissing) keys = keys.filter((key) => JSON.stringify(key) !== gone);
+    lastMissing = gone;
   }
 }
 
 /** The sends of a list under a filter, as chunk views: how many (exact before the first), and them. */
-export async function chunkSourceOf(
-  dataset: string,
-  options: ChunkReadOptions,
-): Promise<{ total: number; chunks: AsyncIterable<ChunkRows> }> {
+export async function chunkSourceOf(dataset: string, options: ChunkReadOptions): Promise<ChunkSource> {
   const list = await findList(dataset);
-  if (list === undefined) return { total: 0, chunks: (async function* () {})() };
+  if (list === undefined) return { total: 0, visit: async function* () {} };
   if (!options.contains?.trim()) {
     const read = { order: options.order, window: options.window };
-    return { total: await countIn(list, options.window), chunks: chunkRowsInOrder(list, read) };
+    const total = await countIn(list, options.window);
+    return { total, visit: (use) => visitChunkRows(list, read, use) };
   }
   const matches = await findMatches(list, options.contains, options.window);
   const read = { ...options, contains: foldText(options.contains) };
-  return { total: matches.total, chunks: chunkRowsInOrder(list, read) };
+  return { total: matches.total, visit: (use) => visitChunkRows(list, read, use) };
 }

@@ -28,7 +28,8 @@ export const v3Cells = (row: Send) => [
 ];
 
 /**
- * Records how many sends every IndexedDB read of the store returned (a chunk counts its rows), and
+ * Records how many sends every IndexedDB read of the store returned (a chunk counts its rows; a
+ * bulkGet is one read, a cursor is one read of every value it landed on), and
  * whether any read took a whole range of chunks or texts at once (a collection's toArray).
  */
 export function spyReads(): { chunkReads: number[]; textReads: number[]; rangeReads: number } {
@@ -42,6 +43,22 @@ export function spyReads(): { chunkReads: number[]; textReads: number[]; rangeRe
     if (this.name === "sendChunks") reads.chunkReads.push(rowsOf(found));
     if (this.name === "sendText") reads.textReads.push(rowsOf(found));
     return found;
+  });
+  // The export reads with a cursor per store and batch (chunkCursor.ts): one read each, counting
+  // every value it lands on.
+  const openCursor = IDBObjectStore.prototype.openCursor;
+  vi.spyOn(IDBObjectStore.prototype, "openCursor").mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore["openCursor"]>
+  ) {
+    const request = openCursor.apply(this, args);
+    const counts = { sendChunks: reads.chunkReads, sendText: reads.textReads }[this.name];
+    if (!counts) return request;
+    const at = counts.push(0) - 1;
+    request.addEventListener("success", () => {
+      counts[at] = (counts[at] ?? 0) + ((request.result?.value as { rows?: number } | undefined)?.rows ?? 0);
+    });
+    return request;
   });
   const collection = Object.getPrototypeOf(db().sendChunks.toCollection());
   const toArray = collection.toArray;

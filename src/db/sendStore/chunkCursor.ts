@@ -1,0 +1,83 @@
+import Dexie, { cmp } from "dexie";
+import { db } from "../db";
+import type { ChunkKey, SendChunk, SendText } from "./chunk";
+
+/** Receives a chunk and its text inside the IndexedDB event that read them; may throw to stop. */
+export type UsePair = (chunk: SendChunk, text: SendText) => void;
+
+/**
+ * Reads the chunks and texts of `keys` (sorted, ascending or descending) in one read-only
+ * transaction, with one cursor per store, and hands each pair to `use` inside the event that read
+ * it. Why not bulkGet: a value a request returned stays alive as long as the request, and requests
+ * are freed only by a full collection; a 1M-send export read that way held ~150 MB of chunks
+ * waiting for one (src/export/README.md). A cursor's value is dropped as soon as it moves on.
+ *
+ * Resolves with the index of the first key not found (a sync replaced that chunk since its key was
+ * read), or -1 when every pair was read. A chunk inserted between two keys is stepped over.
+ */
+export async function readChunkPairs(keys: readonly ChunkKey[], use: UsePair): Promise<number> {
+  if (keys.length === 0) return -1;
+  const database = db();
+  await database.open();
+  const first = keys[0] as ChunkKey;
+  const last = keys[keys.length - 1] as ChunkKey;
+  const descending = cmp(first, last) > 0;
+  const range = Dexie.dependencies.IDBKeyRange.bound(descending ? last : first, descending ? first : last);
+  const direction: IDBCursorDirection = descending ? "prev" : "next";
+  const tx = database.backendDB().transaction(["sendChunks", "sendText"], "readonly");
+  return new Promise<number>((resolve, reject) => {
+    let at = 0;
+    let missing = -1;
+    let failure: unknown;
+    const slots: [SendChunk | undefined, SendText | undefined] = [undefined, undefined];
+    const cursors: (IDBCursorWithValue | null | undefined)[] = [undefined, undefined];
+    const stop = (error: unknown) => {
+      failure = error;
+      try {
+        tx.abort();
+      } catch {
+        // Already finished: the error below still reaches the caller.
+      }
+    };
+    // Called when either cursor has landed: acts once both have, for the key at `at`.
+    const step = () => {
+      const [chunkCursor, textCursor] = cursors;
+      if (chunkCursor === undefined || textCursor === undefined) return;
+      const [chunk, text] = slots;
+      if (!chunkCursor || !textCursor || !chunk || !text) {
+        missing = at;
+        return;
+      }
+      try {
+        use(chunk, text);
+      } catch (error) {
+        stop(error);
+        return;
+      }
+      at++;
+      slots[0] = slots[1] = undefined;
+      cursors[0] = cursors[1] = undefined;
+      if (at === keys.length) return;
+      chunkCursor.continue(keys[at]);
+      textCursor.continue(keys[at]);
+    };
+    const open = (store: "sendChunks" | "sendText", slot: 0 | 1) => {
+      const request = tx.objectStore(store).openCursor(range, direction);
+      request.onsuccess = () => {
+        const cursor = request.result;
+        cursors[slot] = cursor;
+        // Landing past the wanted key means it is gone; the pair is then not whole.
+        slots[slot] = cursor && cmp(cursor.key, keys[at]) === 0 ? cursor.value : undefined;
+        step();
+      };
+    };
+    open("sendChunks", 0);
+    open("sendText", 1);
+    tx.oncomplete = () => resolve(missing);
+    tx.onabort = () => reject(failure ?? tx.error ?? new DOMException("The read was aborted", "AbortError"));
+    // A failed request aborts the transaction after this: its error is what onabort reports.
+    tx.onerror = (event) => {
+      failure ??= (event.target as IDBRequest | null)?.error ?? tx.error;
+    };
+  });
+}
