@@ -1,6 +1,20 @@
 import Dexie, { cmp } from "dexie";
+import { MailroomError } from "../../core/errors";
 import { db } from "../db";
 import type { ChunkKey, SendChunk, SendText } from "./chunk";
+
+/**
+ * A transaction aborted by the browser (its connection closed: an upgrade, the user clearing site
+ * data) reports an AbortError, which would read as the user's Cancel: it is a storage failure.
+ */
+function cutOff(error: DOMException | null): Error {
+  if (error && error.name !== "AbortError") return error;
+  return new MailroomError(
+    "storage",
+    "The send store stopped answering during a read (its database was closed or upgraded). Reload Mailroom and try again.",
+    { cause: error },
+  );
+}
 
 /** Receives a chunk and its text inside the IndexedDB event that read them; may throw to stop. */
 export type UsePair = (chunk: SendChunk, text: SendText) => void;
@@ -74,10 +88,12 @@ export async function readChunkPairs(keys: readonly ChunkKey[], use: UsePair): P
     open("sendChunks", 0);
     open("sendText", 1);
     tx.oncomplete = () => resolve(missing);
-    tx.onabort = () => reject(failure ?? tx.error ?? new DOMException("The read was aborted", "AbortError"));
-    // A failed request aborts the transaction after this: its error is what onabort reports.
+    let requestError: DOMException | null = null;
+    tx.onabort = () => reject(failure ?? cutOff(requestError ?? tx.error));
+    // A failed request aborts the transaction after this: its error is what onabort reports (an
+    // abort for another reason fails the pending requests with AbortError, which cutOff names).
     tx.onerror = (event) => {
-      failure ??= (event.target as IDBRequest | null)?.error ?? tx.error;
+      requestError ??= (event.target as IDBRequest | null)?.error ?? null;
     };
   });
 }

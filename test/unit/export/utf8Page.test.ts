@@ -43,6 +43,49 @@ describe("Utf8PageBuffer", () => {
     expect(chars).toBe(big.length + 3);
     expect(Buffer.from(bytes).equals(encode(`${big}end`))).toBe(true);
   });
+
+  it("hands out several cut pages at once, keeps the unfinished one whole across takes and growth", () => {
+    const page = new Utf8PageBuffer();
+    const text = (pages: { bytes: Uint8Array; chars: number }[]) =>
+      pages.map(({ bytes, chars }) => [new TextDecoder().decode(bytes), chars]);
+    page.push("p1,é\r\n");
+    page.cut();
+    page.push("p2\r\n");
+    page.cut();
+    page.push("p3 start,");
+    expect(text(page.takeCut())).toEqual([
+      ["p1,é\r\n", 6],
+      ["p2\r\n", 4],
+    ]);
+    expect(text(page.takeCut())).toEqual([]);
+    page.cut();
+    expect(text(page.takeCut())).toEqual([["p3 start,", 9]]);
+    page.push("half ");
+    expect(text(page.takeCut())).toEqual([]);
+    // The unfinished page moves to the buffer's start when the next write needs the room.
+    const big = "ł".repeat(700_000);
+    page.push(big);
+    page.cut();
+    page.push("p5 ü");
+    const [fourth, ...rest] = page.takeCut();
+    expect(rest).toEqual([]);
+    expect(fourth?.chars).toBe(5 + big.length);
+    expect(Buffer.from(fourth?.bytes ?? []).equals(encode(`half ${big}`))).toBe(true);
+    page.push("!");
+    expect(text([page.take()])).toEqual([["p5 ü!", 5]]);
+    expect(text([page.take()])).toEqual([["", 0]]);
+  });
+
+  it("take gives everything not yet handed out, cut pages included", () => {
+    const page = new Utf8PageBuffer();
+    page.push("a\r\n");
+    page.cut();
+    page.push("b\r\n");
+    const { bytes, chars } = page.take();
+    expect(new TextDecoder().decode(bytes)).toBe("a\r\nb\r\n");
+    expect(chars).toBe(6);
+    expect(page.takeCut()).toEqual([]);
+  });
 });
 
 describe("blobSink with a page of bytes", () => {
