@@ -72,16 +72,24 @@ export async function readChunkPairs(keys: readonly ChunkKey[], use: UsePair): P
       slots[0] = slots[1] = undefined;
       cursors[0] = cursors[1] = undefined;
       if (at === keys.length) return;
-      chunkCursor.continue(keys[at]);
-      textCursor.continue(keys[at]);
+      // A plain continue, not continue(key): Chromium prefetches the values of a cursor that
+      // steps one by one, and the next key is nearly always the next record.
+      chunkCursor.continue();
+      textCursor.continue();
     };
     const open = (store: "sendChunks" | "sendText", slot: 0 | 1) => {
       const request = tx.objectStore(store).openCursor(range, direction);
       request.onsuccess = () => {
         const cursor = request.result;
+        const order = cursor ? cmp(cursor.key, keys[at]) : 0;
+        // A chunk a sync stored between two asked keys: stepped over.
+        if (cursor && (descending ? order > 0 : order < 0)) {
+          cursor.continue(keys[at]);
+          return;
+        }
         cursors[slot] = cursor;
         // Landing past the wanted key means it is gone; the pair is then not whole.
-        slots[slot] = cursor && cmp(cursor.key, keys[at]) === 0 ? cursor.value : undefined;
+        slots[slot] = cursor && order === 0 ? cursor.value : undefined;
         step();
       };
     };

@@ -1,6 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, type SendsFilter } from "../../../src/db";
 import { MAX_CHUNK_ROWS } from "../../../src/db/sendStore/chunk";
+import { unpackId } from "../../../src/db/sendStore/contactIds";
+import { chunkSourceOf, EXPORT_BATCH_CHUNKS } from "../../../src/db/sendStore/exportRead";
+import { findList } from "../../../src/db/sendStore/lists";
 import { startsLikeFormula } from "../../../src/export/csv";
 import { runExport } from "../../../src/export/runExport";
 import { freshDb, memorySink, parseCsv, seed, unguard, V2_DATASET, V3_DATASET } from "./seed";
@@ -14,6 +17,10 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("exporting one v2 send list", () => {
   it("writes the report's own columns, every row in time order, reading at most one page at a time", async () => {
+    const list = await findList(V2_DATASET);
+    const chunks = await db()
+      .sendChunks.filter((chunk) => chunk.list === list)
+      .count();
     const reads = spyReads();
     const sink = memorySink();
     const progress: [number, number | undefined][] = [];
@@ -26,11 +33,28 @@ describe("exporting one v2 send list", () => {
     expect(rows.map((row) => row.map(unguard))).toEqual(expected(filter).map(v2Cells));
     expect(outcome.rows).toBe(7_000);
     expect(progress.at(-1)).toEqual([7_000, 7_000]);
-    // Chunks are read a few at a time, each once: never the whole list in one read.
-    expect(reads.chunkReads.length).toBeGreaterThanOrEqual(2);
-    expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(4 * MAX_CHUNK_ROWS);
+    // Chunks are read a batch at a time, each once (the list is one batch: see the next test).
+    expect(reads.chunkReads.length).toBe(Math.ceil(chunks / EXPORT_BATCH_CHUNKS));
+    expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(EXPORT_BATCH_CHUNKS * MAX_CHUNK_ROWS);
     expect(reads.chunkReads.reduce((a, b) => a + b, 0)).toBe(7_000);
     expect(reads.rangeReads).toBe(0);
+  });
+
+  it("reads a list longer than one batch in one transaction per batch, each chunk once, in order", async () => {
+    const reads = spyReads();
+    const source = await chunkSourceOf(V2_DATASET, { order: "asc", batch: 2 });
+    const contactIds: string[] = [];
+    for await (const _batch of source.visit(({ chunk, rows }) => {
+      for (const i of rows) contactIds.push(unpackId(chunk.ids, i));
+    }));
+    expect(source.total).toBe(7_000);
+    expect(contactIds).toEqual(
+      expected({ datasets: [V2_DATASET], order: "asc" }).map((row) => row.contactId),
+    );
+    expect(reads.chunkReads.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(2 * MAX_CHUNK_ROWS);
+    expect(reads.chunkReads.reduce((a, b) => a + b, 0)).toBe(7_000);
+    expect(reads.textReads).toHaveLength(reads.chunkReads.length);
   });
 
   it("never writes a cell that starts like a formula while the guard is on", async () => {
@@ -89,7 +113,7 @@ describe("exporting with the Sends screen's filters", () => {
       ]),
     );
     expect(outcome.rows).toBe(want.length);
-    expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(4 * MAX_CHUNK_ROWS);
+    expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(EXPORT_BATCH_CHUNKS * MAX_CHUNK_ROWS);
     expect(reads.rangeReads).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SendsFilter } from "../../../src/db";
 import { MAX_CHUNK_ROWS } from "../../../src/db/sendStore/chunk";
+import { EXPORT_BATCH_CHUNKS } from "../../../src/db/sendStore/exportRead";
 import { startsLikeFormula } from "../../../src/export/csv";
 import { sendsPages } from "../../../src/export/mergePages";
 import { runExport } from "../../../src/export/runExport";
@@ -27,7 +28,7 @@ describe("exporting an 'Email or name contains' filter", () => {
       expect(rows, contains).toEqual(want.map(v3Cells));
       expect(outcome.rows).toBe(want.length);
       // Read as a browse reads (a few chunks at a time, found again if a sync rewrites one).
-      expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(4 * MAX_CHUNK_ROWS);
+      expect(Math.max(...reads.chunkReads)).toBeLessThanOrEqual(EXPORT_BATCH_CHUNKS * MAX_CHUNK_ROWS);
       expect(reads.rangeReads).toBe(0);
       vi.restoreAllMocks();
     }
