@@ -28,9 +28,10 @@ export interface ChunkReadOptions {
 }
 
 /**
- * Chunks per IndexedDB transaction: between two, the reader's pages go to its sink. 16, not 4: at
- * 1M on 3 Dec, 4 gave 0.66 of a plain keyset read's rows/s in two runs, 16 gave 0.88 (521,000
- * rows/s), the heap growth 32 and 35 MB; a batch's pages wait in the page buffer (16,000 rows).
+ * Chunks per IndexedDB transaction: between two, the reader's pages go to its sink, and a batch's
+ * pages wait in the page buffer (16,000 rows, about 2.6 MB). At 1M on 3 Dec, 4 gave 0.66 of a plain
+ * keyset read's rows/s (two runs) and 16 gave 0.60–0.88 (three runs): no clear difference on this
+ * shared machine; 16 opens a quarter of the transactions. The heap growth was 31–35 MB either way.
  */
 export const EXPORT_BATCH_CHUNKS = 16;
 
