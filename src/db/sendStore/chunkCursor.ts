@@ -43,34 +43,26 @@ export async function readChunkPairs(keys: readonly ChunkKey[], use: UsePair): P
     let at = 0;
     let missing = -1;
     let failure: unknown;
-    const slots: [SendChunk | undefined, SendText | undefined] = [undefined, undefined];
-    const cursors: (IDBCursorWithValue | null | undefined)[] = [undefined, undefined];
-    const stop = (error: unknown) => {
-      failure = error;
-      try {
-        tx.abort();
-      } catch {
-        // Already finished: the error below still reaches the caller.
-      }
-    };
-    // Called when either cursor has landed: acts once both have, for the key at `at`.
+    // Each cursor once it has landed: on the key at `at`, or null (past it, or at the range's end).
+    const landed: (IDBCursorWithValue | null | undefined)[] = [undefined, undefined];
+    // Called when either cursor has landed: acts once both have.
     const step = () => {
-      const [chunkCursor, textCursor] = cursors;
+      const [chunkCursor, textCursor] = landed;
       if (chunkCursor === undefined || textCursor === undefined) return;
-      const [chunk, text] = slots;
-      if (!chunkCursor || !textCursor || !chunk || !text) {
+      if (!chunkCursor || !textCursor) {
         missing = at;
         return;
       }
       try {
-        use(chunk, text);
+        use(chunkCursor.value as SendChunk, textCursor.value as SendText);
       } catch (error) {
-        stop(error);
+        // Inside the request's event, so the transaction is still active and can be aborted.
+        failure = error;
+        tx.abort();
         return;
       }
       at++;
-      slots[0] = slots[1] = undefined;
-      cursors[0] = cursors[1] = undefined;
+      landed[0] = landed[1] = undefined;
       if (at === keys.length) return;
       // A plain continue, not continue(key): Chromium prefetches the values of a cursor that
       // steps one by one, and the next key is nearly always the next record.
@@ -87,9 +79,8 @@ export async function readChunkPairs(keys: readonly ChunkKey[], use: UsePair): P
           cursor.continue(keys[at]);
           return;
         }
-        cursors[slot] = cursor;
         // Landing past the wanted key means it is gone; the pair is then not whole.
-        slots[slot] = cursor && order === 0 ? cursor.value : undefined;
+        landed[slot] = cursor && order === 0 ? cursor : null;
         step();
       };
     };
